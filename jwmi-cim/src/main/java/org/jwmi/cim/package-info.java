@@ -1,0 +1,2 @@
+/** CIM model, object paths, WQL and MOF: no bytes, no I/O. */
+package org.jwmi.cim;

@@ -1,0 +1,2 @@
+/** [MS-WMIO] object encoding and the [MS-WMI] 2.2.14 ObjectArray packing. */
+package org.jwmi.wmio;
