@@ -476,10 +476,17 @@ public final class NdrReader {
 
     /**
      * A {@code [ptr]} (full) pointer: like {@link #uniquePtr}, but an id seen before in this stream is the same
-     * object and has no second referent.
+     * object and has no second referent. An id seen before with a different decoder (the sender aliased two
+     * pointers of different types) fails with INVALID_POINTER; pass the type with
+     * {@link #fullPtr(Class, NdrDecoder)} when the same type is decoded from several call sites.
      */
-    @SuppressWarnings("unchecked")
     public <T> T fullPtr(NdrDecoder<T> referent) {
+        return fullPtr(null, referent);
+    }
+
+    /** A {@code [ptr]} pointer whose aliases are checked by type: an id seen before must hold a {@code type}. */
+    @SuppressWarnings("unchecked")
+    public <T> T fullPtr(Class<T> type, NdrDecoder<T> referent) {
         long id = referentId();
         if (id == 0) {
             return null;
@@ -492,17 +499,26 @@ public final class NdrReader {
             fullPointers = new HashMap<>();
         }
         Object known = fullPointers.get(id);
-        if (known == IN_PROGRESS) {
-            throw new ProtocolException(ProtocolException.Kind.INVALID_POINTER, in.position() - 4, in.path(),
-                    "full pointer 0x" + Long.toHexString(id) + " refers to an object that contains it");
+        if (known instanceof FullReferent f) {
+            if (f.value == IN_PROGRESS) {
+                throw new ProtocolException(ProtocolException.Kind.INVALID_POINTER, in.position() - 4, in.path(),
+                        "full pointer 0x" + Long.toHexString(id) + " refers to an object that contains it");
+            }
+            boolean sameKind = type != null ? f.value == null || type.isInstance(f.value) : f.decoder == referent;
+            if (!sameKind) {
+                throw new ProtocolException(ProtocolException.Kind.INVALID_POINTER, in.position() - 4, in.path(),
+                        "full pointer 0x" + Long.toHexString(id) + " aliases an object of another type");
+            }
+            return (T) f.value;
         }
-        if (known != null || fullPointers.containsKey(id)) {
-            return (T) known;
-        }
-        fullPointers.put(id, IN_PROGRESS);
+        fullPointers.put(id, new FullReferent(referent, IN_PROGRESS));
         T v = referent(referent);
-        fullPointers.put(id, v);
+        fullPointers.put(id, new FullReferent(referent, v));
         return v;
+    }
+
+    /** What a full-pointer id resolved to, and with which decoder. */
+    private record FullReferent(Object decoder, Object value) {
     }
 
     private long referentId() {
