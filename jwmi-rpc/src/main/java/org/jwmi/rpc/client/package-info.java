@@ -1,0 +1,6 @@
+/**
+ * The client runtime: {@link org.jwmi.rpc.client.RpcConnection} (one TCP connection, bind / alter_context, security
+ * legs, fragmentation, call_id matching, timeouts) and {@link org.jwmi.rpc.client.RpcBinding} (a negotiated
+ * presentation context with its security context, on which calls are made).
+ */
+package org.jwmi.rpc.client;
