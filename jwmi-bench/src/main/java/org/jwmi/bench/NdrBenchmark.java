@@ -78,6 +78,50 @@ public class NdrBenchmark {
         blob = new byte[64 * 1024];
         rnd.nextBytes(blob);
         encoded = encodeStub();
+        if (!decodeByteBuffer(encoded).equals(NdrReader.of(encoded).conformantVaryingArray(Entry::decode))) {
+            throw new IllegalStateException("baseline decoder disagrees with the NDR decoder");
+        }
+    }
+
+    /**
+     * The baseline: the same stub decoded by hand with a little-endian ByteBuffer that knows the exact layout in
+     * advance and checks nothing (no bounds, no counts, no terminators) - what NDR decoding costs at the least.
+     */
+    static List<Entry> decodeByteBuffer(byte[] b) {
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int n = bb.getInt(8);
+        bb.position(16);
+        int[] ids = new int[n];
+        long[] stamps = new long[n];
+        UUID[] guids = new UUID[n];
+        boolean[] named = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            bb.position((bb.position() + 7) & ~7);
+            ids[i] = bb.getInt();
+            bb.position(bb.position() + 4);
+            stamps[i] = bb.getLong();
+            long msb = (bb.getInt() & 0xffffffffL) << 32 | (bb.getShort() & 0xffffL) << 16 | (bb.getShort() & 0xffffL);
+            long lsb = bb.order(java.nio.ByteOrder.BIG_ENDIAN).getLong();
+            bb.order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            guids[i] = new UUID(msb, lsb);
+            named[i] = bb.getInt() != 0;
+        }
+        List<Entry> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String name = null;
+            if (named[i]) {
+                bb.position((bb.position() + 3) & ~3);
+                bb.position(bb.position() + 8);
+                int chars = bb.getInt();
+                name = new String(b, bb.position(), (chars - 1) * 2, java.nio.charset.StandardCharsets.UTF_16LE);
+                bb.position(bb.position() + chars * 2);
+            }
+            out.add(new Entry(ids[i], stamps[i], guids[i], name));
+        }
+        bb.position((bb.position() + 3) & ~3);
+        byte[] blob = new byte[bb.getInt()];
+        bb.get(blob);
+        return out;
     }
 
     private byte[] encodeStub() {
@@ -92,6 +136,12 @@ public class NdrBenchmark {
         byte[] b = encodeStub();
         counter.bytes += b.length;
         return b;
+    }
+
+    @Benchmark
+    public List<Entry> baselineByteBufferDecode(Bytes counter) {
+        counter.bytes += encoded.length;
+        return decodeByteBuffer(encoded);
     }
 
     @Benchmark
