@@ -49,10 +49,10 @@ import org.slf4j.LoggerFactory;
  * <li>An empty UserName with an empty NtChallengeResponse (and an LmChallengeResponse of Z(1) or nothing) is an
  *     anonymous logon, refused unless {@link ServerOptions#allowAnonymous()}.</li>
  * <li>NtChallengeResponse of 24 bytes (NTLMv1) or empty with an LM response (LM only) is refused.</li>
- * <li><b>Domain rule:</b> DomainName must be empty or equal, ignoring case, to one of the server's names:
- *     NetBIOS domain, DNS domain, NetBIOS computer name, DNS computer name. Any other domain is refused before
- *     the account store is asked (Windows would fall back to its local database, [MS-NLMP] &lt;78&gt;; refusing
- *     makes a mistyped domain visible). The store is then asked for {@code (DomainName as sent, UserName)}.</li>
+ * <li><b>Domain rule:</b> the account store is asked for {@code (DomainName as sent, UserName)} and decides
+ *     what a domain matches. A stand-alone Windows server authenticates a domain it does not know against its
+ *     local accounts ([MS-NLMP] &lt;78&gt;); stores that keep domain-less local accounts do the same. The proof
+ *     binds the domain the client sent (NTOWFv2), so matching it loosely never weakens the check.</li>
  * <li>NTProofStr is recomputed from the account's NT hash with the user and domain as sent, and again with an
  *     empty domain for clients that leave UserDom out (3.2.5.1.2); comparisons are constant-time.</li>
  * <li>The NTLMv2 TimeStamp must lie within 36 hours of the server clock (MaxLifetime, [MS-NLMP] &lt;39&gt;).</li>
@@ -194,10 +194,6 @@ final class NtlmServerContext extends NtlmContext {
             }
             NtlmV2Response response = NtlmV2Response.decode(nt);
             clientInfo = response.clientChallenge().avPairs();
-            if (!domainMatches(domain)) {
-                throw denied("NTLM logon of '" + who + "' refused: domain '" + domain + "' is not this server's "
-                        + "(use an empty domain or one of " + serverNames() + ")");
-            }
             Optional<AccountStore.Account> account = options.accounts().lookup(domain, user);
             if (account.isEmpty()) {
                 throw denied("NTLM logon of '" + who + "' refused: unknown user");
@@ -264,29 +260,6 @@ final class NtlmServerContext extends NtlmContext {
         Arrays.fill(sessionBaseKey, (byte) 0);
         Arrays.fill(exportedSessionKey, (byte) 0);
         LOG.debug("NTLM logon of {} from workstation '{}' accepted", peer, auth.workstation());
-    }
-
-    private boolean domainMatches(String domain) {
-        if (domain.isEmpty()) {
-            return true;
-        }
-        for (String name : serverNames()) {
-            if (name.equalsIgnoreCase(domain)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private Set<String> serverNames() {
-        Set<String> names = new LinkedHashSet<>();
-        for (String n : List.of(options.netbiosDomain(), options.dnsDomain(), options.netbiosComputer(),
-                options.dnsComputer())) {
-            if (n != null && !n.isEmpty()) {
-                names.add(n);
-            }
-        }
-        return names;
     }
 
     private static AuthenticationException denied(String message) {
