@@ -476,17 +476,21 @@ public final class NdrReader {
 
     /**
      * A {@code [ptr]} (full) pointer: like {@link #uniquePtr}, but an id seen before in this stream is the same
-     * object and has no second referent. An id seen before with a different decoder (the sender aliased two
-     * pointers of different types) fails with INVALID_POINTER; pass the type with
-     * {@link #fullPtr(Class, NdrDecoder)} when the same type is decoded from several call sites.
+     * object and has no second referent. The referent is read at the first pointer with that id to be resolved in
+     * deferral order (depth-first), which need not be the first occurrence of the id in the stream (see
+     * {@link NdrWriter#fullPtr}). Where the IDL has full pointers of different types in one stream, use
+     * {@link #fullPtr(Class, NdrDecoder)} so that a sender aliasing them is refused.
      */
     public <T> T fullPtr(NdrDecoder<T> referent) {
-        return fullPtr(null, referent);
+        return fullPtr(Object.class, referent);
     }
 
-    /** A {@code [ptr]} pointer whose aliases are checked by type: an id seen before must hold a {@code type}. */
+    /**
+     * A {@code [ptr]} pointer to a {@code type}: an id seen before that resolved to something else fails with
+     * INVALID_POINTER (never a ClassCastException in the caller).
+     */
     @SuppressWarnings("unchecked")
-    public <T> T fullPtr(Class<T> type, NdrDecoder<T> referent) {
+    public <T> T fullPtr(Class<? super T> type, NdrDecoder<T> referent) {
         long id = referentId();
         if (id == 0) {
             return null;
@@ -499,26 +503,21 @@ public final class NdrReader {
             fullPointers = new HashMap<>();
         }
         Object known = fullPointers.get(id);
-        if (known instanceof FullReferent f) {
-            if (f.value == IN_PROGRESS) {
-                throw new ProtocolException(ProtocolException.Kind.INVALID_POINTER, in.position() - 4, in.path(),
-                        "full pointer 0x" + Long.toHexString(id) + " refers to an object that contains it");
-            }
-            boolean sameKind = type != null ? f.value == null || type.isInstance(f.value) : f.decoder == referent;
-            if (!sameKind) {
-                throw new ProtocolException(ProtocolException.Kind.INVALID_POINTER, in.position() - 4, in.path(),
-                        "full pointer 0x" + Long.toHexString(id) + " aliases an object of another type");
-            }
-            return (T) f.value;
+        if (known == IN_PROGRESS) {
+            throw new ProtocolException(ProtocolException.Kind.INVALID_POINTER, in.position() - 4, in.path(),
+                    "full pointer 0x" + Long.toHexString(id) + " refers to an object that contains it");
         }
-        fullPointers.put(id, new FullReferent(referent, IN_PROGRESS));
+        if (known != null && !type.isInstance(known)) {
+            throw new ProtocolException(ProtocolException.Kind.INVALID_POINTER, in.position() - 4, in.path(),
+                    "full pointer 0x" + Long.toHexString(id) + " aliases an object of another type");
+        }
+        if (known != null || fullPointers.containsKey(id)) {
+            return (T) known;
+        }
+        fullPointers.put(id, IN_PROGRESS);
         T v = referent(referent);
-        fullPointers.put(id, new FullReferent(referent, v));
+        fullPointers.put(id, v);
         return v;
-    }
-
-    /** What a full-pointer id resolved to, and with which decoder. */
-    private record FullReferent(Object decoder, Object value) {
     }
 
     private long referentId() {

@@ -38,7 +38,7 @@ public final class NdrWriter {
     private int nesting;
     private int nextId = 0x00020000;
     private int idStep = 4;
-    private Map<Object, Integer> fullPointers;
+    private Map<Object, FullReferent> fullPointers;
 
     public NdrWriter(DataRepresentation drep, Limits limits) {
         this(drep, limits, 256);
@@ -411,7 +411,12 @@ public final class NdrWriter {
     }
 
     /**
-     * A {@code [ptr]} (full) pointer: the same object (by identity) gets the same id and is sent once.
+     * A {@code [ptr]} (full) pointer: the same object (by identity) gets the same id and its referent is sent once.
+     * The id is assigned where the object's first pointer is written, but the referent goes where the first of
+     * its pointers reaches its deferred position (C706 14.3.12.3 order: depth-first), which can be a pointer
+     * written later: in {@code {[unique] NODE *child; [ptr] T *p}[2]} with {@code [1].p == child->p} the body of
+     * {@code [1]} precedes that of {@code *child}, yet the referent follows {@code *child} and {@code [1].p} has
+     * none. This is when DCE's node table marks a node marshalled, and where {@link NdrReader} expects it.
      */
     public <T> NdrWriter fullPtr(T value, NdrEncoder<T> referent) {
         if (value == null) {
@@ -420,15 +425,32 @@ public final class NdrWriter {
         if (fullPointers == null) {
             fullPointers = new IdentityHashMap<>();
         }
-        Integer known = fullPointers.get(value);
-        if (known != null) {
-            return u32(known & 0xffffffffL);
+        FullReferent f = fullPointers.get(value);
+        if (f == null) {
+            f = new FullReferent(newId());
+            fullPointers.put(value, f);
         }
-        int id = newId();
-        fullPointers.put(value, id);
-        u32(id & 0xffffffffL);
-        referent(value, referent);
+        u32(f.id & 0xffffffffL);
+        if (!f.sent) {
+            FullReferent object = f;
+            referent(value, (w, v) -> {
+                if (!object.sent) {
+                    object.sent = true;
+                    referent.encode(w, v);
+                }
+            });
+        }
         return this;
+    }
+
+    /** A full pointer's object: its referent id, and whether its referent has been written. */
+    private static final class FullReferent {
+        final int id;
+        boolean sent;
+
+        FullReferent(int id) {
+            this.id = id;
+        }
     }
 
     private int newId() {

@@ -16,15 +16,6 @@ class FullPointerAliasTest {
             + " 00 00 02 00");
 
     @Test
-    void aliasOfAnotherDecoderIsRefused() {
-        NdrReader r = NdrReader.of(ALIASED);
-        assertThat(r.fullPtr(NdrReader::uuid)).isEqualTo(UUID.fromString("12345778-1234-abcd-ef00-0123456789ab"));
-        NdrDecoder<Integer> longs = NdrReader::i32;
-        assertThatThrownBy(() -> r.fullPtr(longs)).isInstanceOfSatisfying(ProtocolException.class,
-                e -> assertThat(e.kind()).isEqualTo(ProtocolException.Kind.INVALID_POINTER));
-    }
-
-    @Test
     void aliasOfAnotherTypeIsRefusedWhenTyped() {
         NdrReader r = NdrReader.of(ALIASED);
         r.fullPtr(UUID.class, NdrReader::uuid);

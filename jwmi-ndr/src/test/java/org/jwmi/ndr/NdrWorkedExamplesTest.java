@@ -241,6 +241,50 @@ class NdrWorkedExamplesTest {
         r.expectEnd();
     }
 
+    // ---------------------------------------------------------------- 9.7 full pointer aliased across deferral levels
+
+    /** {@code typedef struct NODE { [unique] struct NODE *child; [ptr, string] wchar_t *s; } NODE;} */
+    record Node(Node child, String s) {
+        static void encode(NdrWriter w, Node v) {
+            w.struct(4, t -> t.uniquePtr(v.child(), Node::encode).fullPtr(v.s(), NdrWriter::stringW));
+        }
+
+        static Node decode(NdrReader r) {
+            return r.struct(4, t -> new Node(t.uniquePtr(Node::decode), t.fullPtr(String.class, NdrReader::stringW)));
+        }
+    }
+
+    /**
+     * {@code [in] long n, [in, size_is(n)] NODE nodes[]} with {@code nodes[1].s == nodes[0].child->s}: the id of
+     * the shared string is first written in the body of {@code nodes[1]}, but its referent is first reached in the
+     * depth-first deferral walk below {@code *nodes[0].child}, so it goes there (before {@code *nodes[0].s}), and
+     * {@code nodes[1].s} has no referent of its own. A writer that sent it at {@code nodes[1]}'s turn would have the
+     * receiver swap the two strings silently.
+     */
+    static final String FULL_ALIAS_BELOW = """
+            02 00 00 00                  # max_count
+            00 00 02 00  04 00 02 00     # [0]: child id, s id ("a")
+            00 00 00 00  08 00 02 00     # [1]: child NULL, s id (shared "Hi", first id in the stream)
+            00 00 00 00  08 00 02 00     # *[0].child: child NULL, s = the shared id again
+            03 00 00 00 00 00 00 00 03 00 00 00 48 00 69 00 00 00  00 00   # "Hi": first in deferral order
+            02 00 00 00 00 00 00 00 02 00 00 00 61 00 00 00                # *[0].s "a"; [1].s: nothing
+            """;
+
+    @Test
+    void fullPointerReferentGoesWhereDeferralFirstReachesIt() {
+        String shared = new String("Hi");
+        List<Node> nodes = List.of(new Node(new Node(null, shared), "a"), new Node(null, shared));
+        NdrWriter w = new NdrWriter();
+        w.conformantArray(nodes, Node::encode);
+        assertThat(Hex.encode(w.toByteArray())).isEqualTo(Hex.encode(hex(FULL_ALIAS_BELOW)));
+
+        NdrReader r = NdrReader.of(hex(FULL_ALIAS_BELOW));
+        List<Node> back = r.conformantArray(Node::decode);
+        r.expectEnd();
+        assertThat(back).isEqualTo(nodes);
+        assertThat(back.get(1).s()).isSameAs(back.get(0).child().s());
+    }
+
     // ---------------------------------------------------------------- N5 NetShareEnumAll
 
     record ShareInfo1(String netname, long type, String remark) {
