@@ -7,6 +7,10 @@ import org.jwmi.wire.WireWriter;
 /**
  * [C706] p_syntax_id_t / [MS-RPCE] 2.2.2.7 RPC_SYNTAX_IDENTIFIER: an interface or transfer syntax UUID and its
  * version (major in the low 16 bits of if_version, minor in the high 16 bits).
+ *
+ * <p>if_version is one u_int32 on the wire, so its halves trade places with the byte order: little-endian
+ * {@code major minor}, big-endian {@code minor major} (Samba's {@code bigendian} clients send
+ * {@code 00 00 00 01} for version 1.0).
  */
 public record SyntaxId(UUID uuid, int versionMajor, int versionMinor) {
 
@@ -21,15 +25,16 @@ public record SyntaxId(UUID uuid, int versionMajor, int versionMinor) {
         }
     }
 
+    /** Reads if_uuid and if_version in the reader's byte order. */
     public static SyntaxId decode(WireReader r) {
         UUID u = r.uuid();
-        int major = r.u16();
-        int minor = r.u16();
-        return new SyntaxId(u, major, minor);
+        int ifVersion = r.i32();
+        return new SyntaxId(u, ifVersion & 0xffff, ifVersion >>> 16);
     }
 
+    /** Writes if_uuid and if_version in the writer's byte order. */
     public void encode(WireWriter w) {
-        w.uuid(uuid).u16(versionMajor).u16(versionMinor);
+        w.uuid(uuid).i32(versionMinor << 16 | versionMajor);
     }
 
     @Override

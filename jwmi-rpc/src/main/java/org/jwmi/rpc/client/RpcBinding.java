@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jwmi.auth.AuthLevel;
 import org.jwmi.auth.PeerIdentity;
+import org.jwmi.rpc.RpcTransportException;
 import org.jwmi.rpc.SyntaxId;
 
 /**
@@ -24,20 +25,46 @@ public final class RpcBinding {
     }
 
     /**
-     * Calls {@code opnum} with an NDR20 little-endian stub and returns the response stub. Large stubs are
-     * fragmented to the negotiated size; the reply is reassembled up to Limits.maxBodySize.
+     * Calls {@code opnum} with an NDR20 little-endian stub and returns the response stub, which is little-endian
+     * NDR20 as well. Large stubs are fragmented to the negotiated size; the reply is reassembled up to
+     * Limits.maxBodySize. A server that answers in big-endian NDR (allowed by [C706] 12.6.3.1, never done by
+     * Windows) makes this method fail; {@link #callForReply(int, byte[])} returns such replies with their byte order.
      *
      * @throws org.jwmi.rpc.RpcFaultException             the server answered with a fault
      * @throws org.jwmi.auth.AuthenticationException      the logon was refused, or a verifier did not check
-     * @throws org.jwmi.rpc.RpcTransportException         I/O error, timeout or malformed reply (connection closed)
+     * @throws org.jwmi.rpc.RpcTransportException         I/O error, timeout or malformed reply (connection closed), or
+     *                                                    a big-endian reply (connection kept)
      */
     public byte[] call(int opnum, byte[] stub) {
-        return connection.call(this, opnum, stub, Optional.empty());
+        return littleEndianStub(opnum, connection.call(this, opnum, stub, Optional.empty()));
     }
 
     /** As {@link #call(int, byte[])}, with the object UUID (PFC_OBJECT_UUID; DCOM puts the IPID here). */
     public byte[] call(int opnum, byte[] stub, Optional<UUID> object) {
+        return littleEndianStub(opnum, connection.call(this, opnum, stub, object));
+    }
+
+    /**
+     * Calls {@code opnum} with an NDR20 little-endian stub and returns the response stub together with the data
+     * representation the server declared for it, whatever its byte order. Errors as for {@link #call(int, byte[])},
+     * except that a big-endian reply is returned.
+     */
+    public RpcReply callForReply(int opnum, byte[] stub) {
+        return connection.call(this, opnum, stub, Optional.empty());
+    }
+
+    /** As {@link #callForReply(int, byte[])}, with the object UUID (PFC_OBJECT_UUID). */
+    public RpcReply callForReply(int opnum, byte[] stub, Optional<UUID> object) {
         return connection.call(this, opnum, stub, object);
+    }
+
+    private byte[] littleEndianStub(int opnum, RpcReply reply) {
+        if (!reply.littleEndian()) {
+            throw new RpcTransportException("the server at " + connection.remoteAddress() + " answered opnum " + opnum
+                    + " of " + syntax + " in big-endian NDR (data representation " + reply.drep()
+                    + "), which call() does not convert; use callForReply() and decode in the byte order it reports");
+        }
+        return reply.stub();
     }
 
     /** A new presentation context for {@code iface} on the same connection and security context. */

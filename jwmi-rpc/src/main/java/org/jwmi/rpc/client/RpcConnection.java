@@ -399,7 +399,7 @@ public final class RpcConnection implements Closeable {
 
     // --------------------------------------------------------------------------------------------------- calls
 
-    byte[] call(RpcBinding b, int opnum, byte[] stub, Optional<UUID> object) {
+    RpcReply call(RpcBinding b, int opnum, byte[] stub, Optional<UUID> object) {
         if (opnum < 0 || opnum > 0xffff) {
             throw new IllegalArgumentException("opnum " + opnum + " is not a u16");
         }
@@ -413,6 +413,7 @@ public final class RpcConnection implements Closeable {
             sendAll(Fragmenter.request(callId, b.contextId(), opnum, object, stub, negotiated.maxXmitFrag(), p,
                     PackedDrep.LITTLE_ENDIAN));
             Reassembler body = null;
+            PackedDrep replyDrep = null;
             while (true) {
                 byte[] frag = readFragment();
                 Pdu pdu = decode(frag);
@@ -429,6 +430,10 @@ public final class RpcConnection implements Closeable {
                         checkResponseSecurity(frag, r, a);
                         if (body == null) {
                             body = new Reassembler(config.limits().maxBodySize(), r.allocHintUnsigned());
+                            replyDrep = r.drep();
+                        } else if (!r.drep().equals(replyDrep)) {
+                            throw broken("response fragments of call " + callId + " declare different data"
+                                    + " representations (" + replyDrep + ", then " + r.drep() + ")", null);
                         }
                         PduLayout l = PduLayout.of(frag, r);
                         if (!body.append(frag, l.bodyOffset(), l.stubLength())) {
@@ -439,7 +444,7 @@ public final class RpcConnection implements Closeable {
                             if (a != null) {
                                 a.hadSuccess = true;
                             }
-                            return body.toByteArray();
+                            return new RpcReply(body.toByteArray(), replyDrep);
                         }
                     }
                     case SHUTDOWN -> throw broken("the server asked to close the connection (shutdown PDU)", null);

@@ -698,6 +698,13 @@ final class ServerConnection implements Runnable {
             LOG.warn("closing connection from {}: fragments of call {} use different security contexts", who(),
                     q.callId());
             throw faultAndClose(q.callId(), q.pContId(), RpcStatus.NCA_S_PROTO_ERROR.value());
+        } else if (!q.drep().equals(current.drep)) {
+            // the stub is decoded in one byte order: every fragment must declare the first one's (as Samba checks)
+            LOG.warn("closing connection from {}: fragments of call {} declare data representations {} and {}",
+                    who(), q.callId(), current.drep, q.drep());
+            Call c = current;
+            current = null;
+            throw faultAndClose(c.callId, c.ctx.id, RpcStatus.NCA_S_PROTO_ERROR.value());
         }
         if (!current.body.append(frag, layout.bodyOffset(), layout.stubLength())) {
             LOG.warn("closing connection from {}: request {} exceeds the {}-byte body limit (Limits.maxBodySize)",
