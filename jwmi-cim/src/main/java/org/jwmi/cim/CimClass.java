@@ -496,6 +496,7 @@ public final class CimClass implements CimObject {
     public static final class MethodSpec {
         private final CimName name;
         private final CimType returnType;
+        private CimName returnTypeClass;
         private final List<CimQualifier> qualifiers = new ArrayList<>();
         private final List<Param> params = new ArrayList<>();
 
@@ -519,6 +520,13 @@ public final class CimClass implements CimObject {
 
         public MethodSpec flag(String qname) {
             return qualifier(qname, CimValue.bool(true), QualifierFlavor.DEFAULT);
+        }
+
+        /** Class of a reference or embedded object return value (its ReturnValue CIMTYPE {@code ref:X} /
+         * {@code object:X}). */
+        public MethodSpec returnTypeClass(String cls) {
+            this.returnTypeClass = CimName.ofNullable(cls);
+            return this;
         }
 
         public MethodSpec in(String pname, CimType type) {
@@ -583,6 +591,7 @@ public final class CimClass implements CimObject {
             if (returnType != null) {
                 anyOut = true;
                 PropertySpec rv = new PropertySpec(CimMethod.RETURN_VALUE, returnType);
+                rv.typeClass = returnTypeClass;
                 rv.qualifier(new CimQualifier(CimQualifier.OUT, CimValue.bool(true), QualifierFlavor.DEFAULT));
                 out.props.put(rv.name, rv);
             }
