@@ -276,9 +276,18 @@ public final class CimClass implements CimObject {
      * parameter receives a CIMTYPE qualifier (ToInstance ToSubClass) unless {@link #autoCimtype(boolean)} is
      * turned off, and methods get __PARAMETERS classes per MS-WMIO 2.3.3.
      *
+     * <p>Keys: a class whose ancestors define no key may declare keys, new properties or inherited ones
+     * redeclared with {@code key} (the CIM schema does this: CIM_ManagedSystemElement.Name becomes a key in
+     * CIM_System). Once an ancestor has keys the key set is fixed: adding a key, or making an inherited property a
+     * key or no longer a key, is refused as mofcomp refuses it (WBEM_E_CANNOT_CHANGE_KEY_INHERITANCE). Instances
+     * use the keys of their own class for __RELPATH.
+     *
+     * <p>An override that narrows the class of a reference or embedded object ({@code Sub REF R} for an inherited
+     * {@code Base REF R}) gets a local CIMTYPE {@code ref:Sub} / {@code object:Sub}, as WMI stores it.
+     *
      * <p>Errors: WBEM_E_TYPE_MISMATCH (an override changes a property's type, a default of the wrong type),
      * WBEM_E_OVERRIDE_NOT_ALLOWED, WBEM_E_CANNOT_BE_KEY (key on a real, array or object property),
-     * WBEM_E_CANNOT_CHANGE_KEY_INHERITANCE (a new key in a class whose superclass has keys).
+     * WBEM_E_CANNOT_CHANGE_KEY_INHERITANCE (the key set changes below a class that has keys).
      */
     public static final class Builder {
         private final CimName name;
@@ -362,7 +371,7 @@ public final class CimClass implements CimObject {
             CimQualifierSet classQualifiers = CimQualifierSet.EMPTY;
             LinkedHashMap<CimName, CimProperty> ps = new LinkedHashMap<>();
             LinkedHashMap<CimName, CimMethod> ms = new LinkedHashMap<>();
-            boolean superHasKeys = false;
+            CimClass keyedSuperclass = null;
             if (superclass != null) {
                 derivation.add(superclass.name());
                 derivation.addAll(superclass.derivation());
@@ -370,8 +379,10 @@ public final class CimClass implements CimObject {
                     throw new CimException(WbemStatus.WBEM_E_CIRCULAR_REFERENCE, "class " + name + " derives from itself");
                 }
                 classQualifiers = superclass.qualifiers().propagatedToSubclass();
+                if (!superclass.keys().isEmpty()) {
+                    keyedSuperclass = superclass;
+                }
                 for (CimProperty p : superclass.properties()) {
-                    superHasKeys |= p.isKey();
                     ps.put(p.name(), new CimProperty(p.name(), p.type(), p.typeClass(),
                             p.qualifiers().propagatedToSubclass(), p.classOfOrigin(), p.defaultValue(), true));
                 }
@@ -383,7 +394,7 @@ public final class CimClass implements CimObject {
             classQualifiers = CimQualifierSet.merge(classQualifiers, CimQualifierSet.of(qualifiers));
             for (PropertySpec spec : props.values()) {
                 CimProperty inherited = ps.get(spec.name);
-                ps.put(spec.name, spec.toProperty(name, inherited, superHasKeys, autoCimtype));
+                ps.put(spec.name, spec.toProperty(name, inherited, keyedSuperclass, autoCimtype));
             }
             for (MethodSpec spec : methods.values()) {
                 ms.put(spec.name, spec.toMethod(name, ms.get(spec.name), autoCimtype));
@@ -451,7 +462,8 @@ public final class CimClass implements CimObject {
             return this;
         }
 
-        CimProperty toProperty(CimName owner, CimProperty inherited, boolean superHasKeys, boolean autoCimtype) {
+        /** {@code keyedSuperclass}: the superclass if it has keys (the key set is then fixed), else null. */
+        CimProperty toProperty(CimName owner, CimProperty inherited, CimClass keyedSuperclass, boolean autoCimtype) {
             if (defaultValue != null && defaultValue.type() != type) {
                 throw new CimException(WbemStatus.WBEM_E_TYPE_MISMATCH,
                         "default of " + name + " is " + defaultValue.type() + ", property is " + type);
@@ -467,28 +479,40 @@ public final class CimClass implements CimObject {
                     throw new CimException(WbemStatus.WBEM_E_TYPE_MISMATCH, "property " + name + " is inherited as "
                             + inherited.type() + " and cannot be redeclared as " + type);
                 }
-                if (key && !inherited.isKey()) {
-                    throw new CimException(WbemStatus.WBEM_E_CANNOT_CHANGE_KEY_INHERITANCE,
-                            "inherited property " + name + " cannot become a key");
+                CimName tc = typeClass != null ? typeClass : inherited.typeClass();
+                if (autoCimtype && typeClass != null && !typeClass.equals(inherited.typeClass())
+                        && !local.contains(CimQualifier.CIMTYPE)) {
+                    local = withCimtype(local, type, typeClass);
                 }
                 CimQualifierSet merged = CimQualifierSet.merge(inherited.qualifiers(), local);
-                CimName tc = typeClass != null ? typeClass : inherited.typeClass();
+                if (keyedSuperclass != null && merged.isTrue(CimQualifier.KEY) != inherited.isKey()) {
+                    throw new CimException(WbemStatus.WBEM_E_CANNOT_CHANGE_KEY_INHERITANCE, "inherited property "
+                            + name + (inherited.isKey() ? " cannot stop being a key" : " cannot become a key")
+                            + " in class " + owner + ": its superclass " + keyedSuperclass.name()
+                            + " already has keys");
+                }
                 CimValue def = defaultValue != null ? defaultValue : inherited.defaultValue();
                 return new CimProperty(name, type, tc, merged, inherited.classOfOrigin(), def, defaultValue == null);
             }
-            if (key && superHasKeys) {
+            if (key && keyedSuperclass != null) {
                 throw new CimException(WbemStatus.WBEM_E_CANNOT_CHANGE_KEY_INHERITANCE,
-                        "class " + owner + " cannot add key " + name + ": its superclass already has keys");
+                        "class " + owner + " cannot add key " + name + ": its superclass " + keyedSuperclass.name()
+                                + " already has keys");
             }
             if (autoCimtype && !local.contains(CimQualifier.CIMTYPE)) {
-                List<CimQualifier> l = new ArrayList<>();
-                l.add(new CimQualifier(CimQualifier.CIMTYPE, CimValue.string(type.cimtypeQualifierValue(typeClass)),
-                        QualifierFlavor.TO_INSTANCE_AND_SUBCLASS));
-                l.addAll(local.asList());
-                local = CimQualifierSet.of(l);
+                local = withCimtype(local, type, typeClass);
             }
             return new CimProperty(name, type, typeClass, local, owner,
                     defaultValue != null ? defaultValue : CimValue.nullOf(type), false);
+        }
+
+        /** {@code local} with the CIMTYPE qualifier WMI adds (ToInstance ToSubClass) in front. */
+        private static CimQualifierSet withCimtype(CimQualifierSet local, CimType type, CimName typeClass) {
+            List<CimQualifier> l = new ArrayList<>();
+            l.add(new CimQualifier(CimQualifier.CIMTYPE, CimValue.string(type.cimtypeQualifierValue(typeClass)),
+                    QualifierFlavor.TO_INSTANCE_AND_SUBCLASS));
+            l.addAll(local.asList());
+            return CimQualifierSet.of(l);
         }
     }
 
