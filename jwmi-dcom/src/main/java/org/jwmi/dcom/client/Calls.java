@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jwmi.auth.AuthLevel;
 import org.jwmi.auth.AuthenticationException;
+import org.jwmi.dcom.ops.DcomStatus;
 import org.jwmi.rpc.BindRejectedException;
 import org.jwmi.rpc.RpcFaultException;
 import org.jwmi.rpc.RpcStatus;
@@ -32,7 +33,7 @@ final class Calls {
             RpcBinding b = lease.binding(iid);
             reply = b.call(opnum, stub, Optional.ofNullable(object));
         } catch (IOException e) {
-            throw new DcomException(HResults.RPC_S_SERVER_UNAVAILABLE, "cannot reach " + lease.endpoint() + " for "
+            throw new DcomException(DcomStatus.RPC_S_SERVER_UNAVAILABLE, "cannot reach " + lease.endpoint() + " for "
                     + what + " (" + e.getMessage() + "); check the host, the port and that the server is running", e);
         } catch (RuntimeException e) {
             throw translate(e, what, lease.security());
@@ -40,7 +41,7 @@ final class Calls {
         try {
             return decoder.decode(reply);
         } catch (ProtocolException e) {
-            throw new DcomException(HResults.RPC_X_BAD_STUB_DATA, "the reply to " + what + " from "
+            throw new DcomException(DcomStatus.RPC_X_BAD_STUB_DATA, "the reply to " + what + " from "
                     + lease.endpoint() + " is malformed: " + e.getMessage(), e);
         }
     }
@@ -57,11 +58,11 @@ final class Calls {
             return new DcomException(a.status(), what + ": " + a.getMessage(), a);
         }
         if (e instanceof BindRejectedException b) {
-            return new DcomException(HResults.RPC_S_CALL_FAILED_DNE, what + ": the server rejected the bind ("
+            return new DcomException(DcomStatus.RPC_S_CALL_FAILED_DNE, what + ": the server rejected the bind ("
                     + b.getMessage() + ")", b);
         }
         if (e instanceof RpcTransportException t) {
-            return new DcomException(HResults.RPC_S_CALL_FAILED, what + ": " + t.getMessage(), t);
+            return new DcomException(DcomStatus.RPC_S_CALL_FAILED, what + ": " + t.getMessage(), t);
         }
         return e;
     }
@@ -72,8 +73,8 @@ final class Calls {
      * still require pktPrivacy; at pktPrivacy it is a permission.
      */
     static String accessAdvice(int status, EffectiveSecurity security, boolean activation) {
-        if (status != HResults.E_ACCESSDENIED && status != ERROR_ACCESS_DENIED
-                && status != HResults.RPC_E_ACCESS_DENIED) {
+        if (status != DcomStatus.E_ACCESSDENIED.value() && status != ERROR_ACCESS_DENIED
+                && status != DcomStatus.RPC_E_ACCESS_DENIED.value()) {
             return "";
         }
         AuthLevel level = security.level();

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.jwmi.auth.AuthLevel;
 import org.jwmi.dcom.ops.DcomInterfaces;
+import org.jwmi.dcom.ops.DcomStatus;
 import org.jwmi.dcom.ops.OrpcStatusResponse;
 import org.jwmi.dcom.ops.RemAddRefRequest;
 import org.jwmi.dcom.ops.RemAddRefResponse;
@@ -174,7 +175,7 @@ public final class ComProxy implements AutoCloseable {
             r.expectEnd();
             return v;
         } catch (org.jwmi.wire.ProtocolException e) {
-            throw new DcomException(HResults.RPC_X_BAD_STUB_DATA, "the reply to " + iid + " opnum " + opnum
+            throw new DcomException(DcomStatus.RPC_X_BAD_STUB_DATA, "the reply to " + iid + " opnum " + opnum
                     + " is malformed: " + e.getMessage(), e);
         }
     }
@@ -201,17 +202,17 @@ public final class ComProxy implements AutoCloseable {
         RemQueryInterfaceResponse resp = remUnknown(DcomInterfaces.OP_REM_QUERY_INTERFACE, req.encode(),
                 "RemQueryInterface", RemQueryInterfaceResponse::decode);
         if (resp.ppQIResults() == null) {
-            throw failure(HResults.failed(resp.hresult()) ? resp.hresult() : HResults.E_NOINTERFACE,
+            throw failure(DcomStatus.failed(resp.hresult()) ? resp.hresult() : DcomStatus.E_NOINTERFACE.value(),
                     "RemQueryInterface on IPID " + ipid + " for " + iids);
         }
         if (resp.ppQIResults().size() != iids.size()) {
-            throw new DcomException(HResults.RPC_X_BAD_STUB_DATA, "RemQueryInterface returned "
+            throw new DcomException(DcomStatus.RPC_X_BAD_STUB_DATA, "RemQueryInterface returned "
                     + resp.ppQIResults().size() + " results for " + iids.size() + " IIDs");
         }
         List<QiResult> out = new ArrayList<>(iids.size());
         for (int i = 0; i < iids.size(); i++) {
             RemQiResult r = resp.ppQIResults().get(i);
-            if (HResults.failed(r.hResult())) {
+            if (DcomStatus.failed(r.hResult())) {
                 out.add(new QiResult(iids.get(i), r.hResult(), null));
             } else {
                 out.add(new QiResult(iids.get(i), r.hResult(), client.adopt(oxid, iids.get(i), r.std(), blanket)));
@@ -238,9 +239,9 @@ public final class ComProxy implements AutoCloseable {
         RemAddRefRequest req = new RemAddRefRequest(orpcThis(), List.of(new RemInterfaceRef(ipid, count, 0)));
         RemAddRefResponse resp = remUnknown(DcomInterfaces.OP_REM_ADD_REF, req.encode(), "RemAddRef",
                 RemAddRefResponse::decode);
-        int hr = !resp.pResults().isEmpty() && HResults.failed(resp.pResults().get(0)) ? resp.pResults().get(0)
+        int hr = !resp.pResults().isEmpty() && DcomStatus.failed(resp.pResults().get(0)) ? resp.pResults().get(0)
                 : resp.hresult();
-        if (HResults.failed(hr)) {
+        if (DcomStatus.failed(hr)) {
             throw failure(hr, "RemAddRef on IPID " + ipid);
         }
         synchronized (lock) {
@@ -268,7 +269,7 @@ public final class ComProxy implements AutoCloseable {
                 RemReleaseRequest req = new RemReleaseRequest(orpcThis(), List.of(new RemInterfaceRef(ipid, refs, 0)));
                 OrpcStatusResponse resp = remUnknown(DcomInterfaces.OP_REM_RELEASE, req.encode(), "RemRelease",
                         OrpcStatusResponse::decode);
-                if (HResults.failed(resp.hresult())) {
+                if (DcomStatus.failed(resp.hresult())) {
                     throw failure(resp.hresult(), "RemRelease of IPID " + ipid);
                 }
             }

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jwmi.auth.SecurityProvider;
 import org.jwmi.auth.SecurityProviders;
 import org.jwmi.dcom.ops.DcomInterfaces;
+import org.jwmi.dcom.ops.DcomStatus;
 import org.jwmi.dcom.ops.EmptyRequest;
 import org.jwmi.dcom.ops.RemoteActivationRequest;
 import org.jwmi.dcom.ops.RemoteActivationResponse;
@@ -184,11 +185,11 @@ public final class DcomClient implements Closeable {
                     : remoteActivation(lease, clsid, iids, version, sec, what);
         }
         if (act.hrs.size() != iids.size() || act.pointers.size() != iids.size()) {
-            throw new DcomException(HResults.RPC_X_BAD_STUB_DATA, what + ": the reply has " + act.hrs.size()
+            throw new DcomException(DcomStatus.RPC_X_BAD_STUB_DATA, what + ": the reply has " + act.hrs.size()
                     + " results for " + iids.size() + " requested interfaces");
         }
         if (act.bindings == null) {
-            throw new DcomException(HResults.RPC_X_BAD_STUB_DATA, what + ": the reply names no exporter bindings");
+            throw new DcomException(DcomStatus.RPC_X_BAD_STUB_DATA, what + ": the reply names no exporter bindings");
         }
         OxidEntry fresh = new OxidEntry(act.oxid, act.bindings, act.ipidRemUnknown, act.authnHint, act.serverVersion,
                 clientVersion, scm, host);
@@ -200,8 +201,9 @@ public final class DcomClient implements Closeable {
             for (int i = 0; i < iids.size(); i++) {
                 int hr = act.hrs.get(i);
                 MInterfacePointer ip = act.pointers.get(i);
-                if (HResults.failed(hr) || ip == null) {
-                    results.add(new QiResult(iids.get(i), HResults.failed(hr) ? hr : HResults.E_NOINTERFACE, null));
+                if (DcomStatus.failed(hr) || ip == null) {
+                    int failure = DcomStatus.failed(hr) ? hr : DcomStatus.E_NOINTERFACE.value();
+                    results.add(new QiResult(iids.get(i), failure, null));
                     continue;
                 }
                 StdRef ref = standard(decode(ip, what), what);
@@ -241,12 +243,12 @@ public final class DcomClient implements Closeable {
         } catch (DcomException e) {
             throw activationFailure(e.hresult(), what, sec, e);
         }
-        if (HResults.failed(resp.hresult())) {
+        if (DcomStatus.failed(resp.hresult())) {
             throw activationFailure(resp.hresult(), what, sec, null);
         }
         if (resp.ppActProperties() == null) {
-            throw new DcomException(HResults.RPC_X_BAD_STUB_DATA, what + ": the server returned "
-                    + HResults.describe(resp.hresult()) + " without ActivationPropertiesOut");
+            throw new DcomException(DcomStatus.RPC_X_BAD_STUB_DATA, what + ": the server returned "
+                    + DcomStatus.describe(resp.hresult()) + " without ActivationPropertiesOut");
         }
         ActivationProperties out = propertiesOut(resp.ppActProperties(), what);
         ScmReplyInfoData scmReply;
@@ -255,7 +257,7 @@ public final class DcomClient implements Closeable {
             scmReply = out.require(ScmReplyInfoData.class);
             props = out.require(PropsOutInfo.class);
         } catch (ProtocolException e) {
-            throw new DcomException(HResults.RPC_X_BAD_STUB_DATA, what + ": " + e.getMessage(), e);
+            throw new DcomException(DcomStatus.RPC_X_BAD_STUB_DATA, what + ": " + e.getMessage(), e);
         }
         CustomRemoteReplyScmInfo reply = scmReply.remoteReply();
         return new Activated(reply.oxid(), reply.pdsaOxidBindings(), reply.ipidRemUnknown(), reply.authnHint(),
@@ -276,7 +278,7 @@ public final class DcomClient implements Closeable {
         if (resp.errorStatus() != 0) {
             throw activationFailure(resp.errorStatus(), what, sec, null);
         }
-        if (HResults.failed(resp.hr())) {
+        if (DcomStatus.failed(resp.hr())) {
             throw activationFailure(resp.hr(), what, sec, null);
         }
         return new Activated(resp.oxid(), resp.ppdsaOxidBindings(), resp.ipidRemUnknown(), resp.authnHint(),
@@ -285,7 +287,7 @@ public final class DcomClient implements Closeable {
 
     private DcomException activationFailure(int hr, String what, EffectiveSecurity sec, Throwable cause) {
         String detail = what + " failed";
-        if (hr == HResults.REGDB_E_CLASSNOTREG) {
+        if (hr == DcomStatus.REGDB_E_CLASSNOTREG.value()) {
             detail += ": the class is not registered on the server; check the CLSID";
         } else {
             detail += Calls.accessAdvice(hr, sec, true);
@@ -315,10 +317,10 @@ public final class DcomClient implements Closeable {
         ObjRef o = decode(ip, what);
         if (o instanceof ObjRefCustom c) {
             return c.objectData(ActivationProperties.class).orElseThrow(() -> new DcomException(
-                    HResults.RPC_E_INVALID_OBJREF, what + ": ppActProperties is an OBJREF_CUSTOM of class "
+                    DcomStatus.RPC_E_INVALID_OBJREF, what + ": ppActProperties is an OBJREF_CUSTOM of class "
                     + c.clsid() + ", not ActivationPropertiesOut"));
         }
-        throw new DcomException(HResults.RPC_E_INVALID_OBJREF, what + ": ppActProperties is an " + o.flag()
+        throw new DcomException(DcomStatus.RPC_E_INVALID_OBJREF, what + ": ppActProperties is an " + o.flag()
                 + ", not an OBJREF_CUSTOM holding ActivationPropertiesOut");
     }
 
@@ -344,7 +346,7 @@ public final class DcomClient implements Closeable {
         } catch (DcomException e) {
             if (opnumOutOfRange(e)) {
                 r = new ServerAlive2Response(ComVersion.V5_1, null, 0, 0);
-            } else if (e.hresult() == HResults.RPC_S_SERVER_UNAVAILABLE) {
+            } else if (e.hresult() == DcomStatus.RPC_S_SERVER_UNAVAILABLE.value()) {
                 throw e;
             } else {
                 LOG.debug("ServerAlive2 at {} failed ({}); assuming COM {}", scm, e.getMessage(), CLIENT_VERSION);
@@ -352,7 +354,7 @@ public final class DcomClient implements Closeable {
             }
         }
         if (r.errorStatus() != 0) {
-            LOG.debug("ServerAlive2 at {} answered {}; assuming COM {}", scm, HResults.describe(r.errorStatus()),
+            LOG.debug("ServerAlive2 at {} answered {}; assuming COM {}", scm, DcomStatus.describe(r.errorStatus()),
                     CLIENT_VERSION);
             return assumed;
         }
@@ -401,7 +403,7 @@ public final class DcomClient implements Closeable {
         try {
             return ip.objRef(unmarshalers, rpcConfig.limits());
         } catch (ProtocolException e) {
-            throw new DcomException(HResults.RPC_E_INVALID_OBJREF, what + ": " + e.getMessage(), e);
+            throw new DcomException(DcomStatus.RPC_E_INVALID_OBJREF, what + ": " + e.getMessage(), e);
         }
     }
 
@@ -416,7 +418,7 @@ public final class DcomClient implements Closeable {
             return new StdRef(x.std(), x.saResAddr());
         }
         ObjRefCustom c = (ObjRefCustom) o;
-        throw new DcomException(HResults.RPC_E_INVALID_OBJREF, what + ": an OBJREF_CUSTOM (unmarshaler " + c.clsid()
+        throw new DcomException(DcomStatus.RPC_E_INVALID_OBJREF, what + ": an OBJREF_CUSTOM (unmarshaler " + c.clsid()
                 + ") is marshaled by value, not a proxy; decode it with the CustomUnmarshalerRegistry");
     }
 
@@ -463,13 +465,13 @@ public final class DcomClient implements Closeable {
                             ComVersion.V5_1, old.errorStatus());
                 }
             } catch (IOException e) {
-                last = new DcomException(HResults.RPC_S_SERVER_UNAVAILABLE, "cannot reach the object resolver at "
+                last = new DcomException(DcomStatus.RPC_S_SERVER_UNAVAILABLE, "cannot reach the object resolver at "
                         + ep + " (" + e.getMessage() + ")", e);
                 continue;
             }
             if (r.errorStatus() != 0 || r.ppdsaOxidBindings() == null) {
-                throw new DcomException(r.errorStatus() != 0 ? r.errorStatus() : HResults.OR_INVALID_OXID, what
-                        + " at " + ep + " failed: the object exporter is unknown to its resolver (it may have"
+                throw new DcomException(r.errorStatus() != 0 ? r.errorStatus() : DcomStatus.OR_INVALID_OXID.value(),
+                        what + " at " + ep + " failed: the object exporter is unknown to its resolver (it may have"
                         + " exited, or its objects were released)");
             }
             OxidEntry e = new OxidEntry(oxidValue, r.ppdsaOxidBindings(), r.ipidRemUnknown(), r.authnHint(),
@@ -477,7 +479,7 @@ public final class DcomClient implements Closeable {
             OxidEntry prev = oxids.putIfAbsent(oxidValue, e);
             return prev == null ? e : prev;
         }
-        throw last != null ? last : new DcomException(HResults.OR_INVALID_OXID, what
+        throw last != null ? last : new DcomException(DcomStatus.OR_INVALID_OXID, what
                 + ": the OBJREF names no ncacn_ip_tcp object resolver");
     }
 
@@ -583,7 +585,7 @@ public final class DcomClient implements Closeable {
         try {
             return pool.acquire(ep, sec);
         } catch (IOException e) {
-            throw new DcomException(HResults.RPC_S_SERVER_UNAVAILABLE, what + ": cannot reach the object resolver at "
+            throw new DcomException(DcomStatus.RPC_S_SERVER_UNAVAILABLE, what + ": cannot reach the object resolver at "
                     + ep + " (" + e.getMessage() + "); check the host, the port and that the server is running", e);
         }
     }

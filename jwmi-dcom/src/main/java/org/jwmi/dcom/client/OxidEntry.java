@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.jwmi.dcom.ops.DcomStatus;
 import org.jwmi.dcom.wire.ComVersion;
 import org.jwmi.dcom.wire.DualStringArray;
 import org.jwmi.dcom.wire.Iids;
@@ -71,7 +72,7 @@ final class OxidEntry {
             order.add(0, p);
         }
         if (order.isEmpty()) {
-            throw new DcomException(HResults.RPC_S_SERVER_UNAVAILABLE, "the object exporter (OXID 0x"
+            throw new DcomException(DcomStatus.RPC_S_SERVER_UNAVAILABLE, "the object exporter (OXID 0x"
                     + Long.toHexString(oxid) + ") offers no ncacn_ip_tcp binding with an endpoint: "
                     + bindings.stringBindings());
         }
@@ -85,7 +86,7 @@ final class OxidEntry {
                 failures.add(e + " (" + ex.getMessage() + ")");
             }
         }
-        throw new DcomException(HResults.RPC_S_SERVER_UNAVAILABLE, "no binding of the object exporter (OXID 0x"
+        throw new DcomException(DcomStatus.RPC_S_SERVER_UNAVAILABLE, "no binding of the object exporter (OXID 0x"
                 + Long.toHexString(oxid) + ") answered: " + String.join(", ", failures)
                 + "; check that the server is reachable on these addresses and ports");
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jwmi.dcom.ops.ComplexPingRequest;
 import org.jwmi.dcom.ops.ComplexPingResponse;
 import org.jwmi.dcom.ops.DcomInterfaces;
+import org.jwmi.dcom.ops.DcomStatus;
 import org.jwmi.dcom.ops.SimplePingRequest;
 import org.jwmi.dcom.ops.StatusResponse;
 import org.jwmi.dcom.wire.Iids;
@@ -135,7 +136,7 @@ final class Pinger implements AutoCloseable {
             try {
                 s.lease = pool.acquire(s.resolver, s.security);
             } catch (IOException e) {
-                throw new DcomException(HResults.RPC_S_SERVER_UNAVAILABLE, "cannot reach the object resolver at "
+                throw new DcomException(DcomStatus.RPC_S_SERVER_UNAVAILABLE, "cannot reach the object resolver at "
                         + s.resolver + " to ping (" + e.getMessage() + ")", e);
             }
         }
@@ -147,14 +148,14 @@ final class Pinger implements AutoCloseable {
             StatusResponse r = Calls.call(s.lease, Iids.IID_IOBJECTEXPORTER, DcomInterfaces.OP_SIMPLE_PING,
                     new SimplePingRequest(s.setId).encode(), null, "SimplePing to " + s.resolver,
                     StatusResponse::decode);
-            if (r.errorStatus() == HResults.OR_INVALID_SET) {
+            if (r.errorStatus() == DcomStatus.OR_INVALID_SET.value()) {
                 LOG.debug("the resolver at {} forgot ping set {}; sending the whole set again", s.resolver, s.setId);
                 s.setId = 0;
                 s.sent = new HashSet<>();
                 complex(s, desired, desired, Set.of());
             } else if (r.errorStatus() != 0) {
                 LOG.warn("SimplePing of set {} at {} answered {}", s.setId, s.resolver,
-                        HResults.describe(r.errorStatus()));
+                        DcomStatus.describe(r.errorStatus()));
             }
         } else {
             complex(s, desired, adds, dels);
@@ -171,7 +172,7 @@ final class Pinger implements AutoCloseable {
         ComplexPingRequest req = new ComplexPingRequest(s.setId, seq, List.copyOf(adds), List.copyOf(dels));
         ComplexPingResponse r = Calls.call(s.lease, Iids.IID_IOBJECTEXPORTER, DcomInterfaces.OP_COMPLEX_PING,
                 req.encode(), null, "ComplexPing to " + s.resolver, ComplexPingResponse::decode);
-        if (r.errorStatus() == HResults.OR_INVALID_SET && s.setId != 0) {
+        if (r.errorStatus() == DcomStatus.OR_INVALID_SET.value() && s.setId != 0) {
             LOG.debug("the resolver at {} forgot ping set {}; sending the whole set again", s.resolver, s.setId);
             s.setId = 0;
             s.sent = new HashSet<>();
@@ -180,9 +181,9 @@ final class Pinger implements AutoCloseable {
             }
             return;
         }
-        if (r.errorStatus() != 0 && r.errorStatus() != HResults.OR_INVALID_OID) {
+        if (r.errorStatus() != 0 && r.errorStatus() != DcomStatus.OR_INVALID_OID.value()) {
             LOG.warn("ComplexPing of set {} at {} answered {}", s.setId, s.resolver,
-                    HResults.describe(r.errorStatus()));
+                    DcomStatus.describe(r.errorStatus()));
             return;
         }
         s.setId = r.setId();

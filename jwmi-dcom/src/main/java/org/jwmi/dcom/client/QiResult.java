@@ -2,6 +2,7 @@ package org.jwmi.dcom.client;
 
 import java.util.Objects;
 import java.util.UUID;
+import org.jwmi.dcom.ops.DcomStatus;
 
 /**
  * One interface asked for by an activation or a QueryInterface (a MULTI_QI element): the IID, the HRESULT the
@@ -25,7 +26,7 @@ public record QiResult(UUID iid, int hresult, ComProxy proxy) {
     public ComProxy proxyOrThrow() {
         if (proxy == null) {
             throw new DcomException(hresult, "interface " + iid + " is not available"
-                    + (hresult == HResults.E_NOINTERFACE ? " on this object" : ""));
+                    + (hresult == DcomStatus.E_NOINTERFACE.value() ? " on this object" : ""));
         }
         return proxy;
     }

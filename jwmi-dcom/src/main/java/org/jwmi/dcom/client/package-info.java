@@ -11,8 +11,8 @@
  * <li>{@link org.jwmi.dcom.client.SecurityBlanket}, {@link org.jwmi.dcom.client.ImpersonationLevel},
  * {@link org.jwmi.dcom.client.Capability}: the blanket; {@code SecurityResolver} applies Windows' defaults per call
  * kind; {@code EffectiveSecurity} is the result.</li>
- * <li>{@link org.jwmi.dcom.client.DcomException} and {@link org.jwmi.dcom.client.HResults}: failures as HRESULT
- * name + hex with what to change.</li>
+ * <li>{@link org.jwmi.dcom.client.DcomException}: failures as HRESULT name + hex
+ * ({@link org.jwmi.dcom.ops.DcomStatus}) with what to change.</li>
  * <li>Internals: {@code ConnectionPool} (per endpoint and effective security), {@code OxidEntry} (OXID table),
  * {@code Pinger} (resolver and SETID tables), {@code Calls} (error translation), {@code Endpoint}.</li>
  * </ul>

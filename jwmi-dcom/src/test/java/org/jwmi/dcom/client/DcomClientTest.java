@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jwmi.auth.AuthLevel;
 import org.jwmi.dcom.ops.ComplexPingRequest;
 import org.jwmi.dcom.ops.DcomInterfaces;
+import org.jwmi.dcom.ops.DcomStatus;
 import org.jwmi.dcom.ops.RemAddRefRequest;
 import org.jwmi.dcom.ops.RemQueryInterfaceRequest;
 import org.jwmi.dcom.ops.RemoteCreateInstanceRequest;
@@ -93,12 +94,13 @@ class DcomClientTest {
         try (DcomClient dcom = server.client().build()) {
             List<QiResult> r = dcom.createInstance(HOST, FakeDcomServer.CLSID,
                     List.of(FakeDcomServer.IOTHER, FakeDcomServer.ITEST), SecurityBlanket.DEFAULT);
-            assertThat(r.get(0).hresult()).isEqualTo(HResults.E_NOINTERFACE);
+            assertThat(r.get(0).hresult()).isEqualTo(DcomStatus.E_NOINTERFACE.value());
             assertThat(r.get(0).proxy()).isNull();
             assertThat(r.get(1).proxy()).isNotNull();
             assertThatThrownBy(() -> dcom.createInstance(HOST, FakeDcomServer.CLSID, FakeDcomServer.IOTHER))
                     .isInstanceOfSatisfying(DcomException.class, e -> assertThat(e.hresult())
-                            .isEqualTo(HResults.E_NOINTERFACE)).hasMessageContaining("E_NOINTERFACE (0x80004002)");
+                            .isEqualTo(DcomStatus.E_NOINTERFACE.value()))
+                    .hasMessageContaining("E_NOINTERFACE (0x80004002)");
         }
     }
 
@@ -207,7 +209,7 @@ class DcomClientTest {
         try (DcomClient dcom = server.client().build()) {
             ComProxy p = dcom.createInstance(HOST, FakeDcomServer.CLSID, FakeDcomServer.ITEST);
             assertThatThrownBy(() -> echo(p, 1)).isInstanceOfSatisfying(DcomException.class,
-                    e -> assertThat(e.hresult()).isEqualTo(HResults.RPC_S_SERVER_UNAVAILABLE))
+                    e -> assertThat(e.hresult()).isEqualTo(DcomStatus.RPC_S_SERVER_UNAVAILABLE.value()))
                     .hasMessageContaining("127.0.0.1:" + dead);
         }
     }
@@ -273,7 +275,7 @@ class DcomClientTest {
 
     @Test
     void activationAccessDeniedTellsWhatLevelToUse() {
-        server.activationHr = HResults.E_ACCESSDENIED;
+        server.activationHr = DcomStatus.E_ACCESSDENIED.value();
         try (DcomClient dcom = server.client().build()) {
             SecurityBlanket connect = SecurityBlanket.builder().authnLevel(AuthLevel.CONNECT).build();
             assertThatThrownBy(() -> dcom.createInstance(HOST, FakeDcomServer.CLSID, FakeDcomServer.ITEST, connect))
@@ -289,7 +291,7 @@ class DcomClientTest {
 
     @Test
     void anUnknownClassIsClassNotRegistered() {
-        server.activationHr = HResults.REGDB_E_CLASSNOTREG;
+        server.activationHr = DcomStatus.REGDB_E_CLASSNOTREG.value();
         try (DcomClient dcom = server.client().build()) {
             assertThatThrownBy(() -> dcom.createInstance(HOST, UUID.randomUUID(), FakeDcomServer.ITEST))
                     .isInstanceOfSatisfying(DcomException.class, e -> assertThat(e.hresult()).isEqualTo(0x80040154))
@@ -304,7 +306,7 @@ class DcomClientTest {
         try (DcomClient dcom = server.client().build()) {
             ComProxy p = dcom.createInstance(HOST, FakeDcomServer.CLSID, FakeDcomServer.ITEST);
             assertThatThrownBy(() -> p.call(5, new byte[0])).isInstanceOfSatisfying(DcomException.class,
-                    e -> assertThat(e.hresult()).isEqualTo(HResults.E_ACCESSDENIED))
+                    e -> assertThat(e.hresult()).isEqualTo(DcomStatus.E_ACCESSDENIED.value()))
                     .hasMessageContaining("authenticationLevel=connect")
                     .hasMessageContaining("pktIntegrity or higher");
             assertThatThrownBy(() -> p.call(9, new byte[0])).isInstanceOfSatisfying(DcomException.class,
@@ -372,7 +374,7 @@ class DcomClientTest {
         try (DcomClient dcom = server.client().resolverPort(dead).build()) {
             assertThatThrownBy(() -> dcom.createInstance(HOST, FakeDcomServer.CLSID, FakeDcomServer.ITEST))
                     .isInstanceOfSatisfying(DcomException.class, e -> assertThat(e.hresult())
-                            .isEqualTo(HResults.RPC_S_SERVER_UNAVAILABLE))
+                            .isEqualTo(DcomStatus.RPC_S_SERVER_UNAVAILABLE.value()))
                     .hasMessageContaining("127.0.0.1:" + dead).hasMessageContaining("check the host, the port");
         }
     }

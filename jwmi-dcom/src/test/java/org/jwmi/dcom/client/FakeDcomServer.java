@@ -26,6 +26,7 @@ import org.jwmi.auth.ntlm.NtlmSecurityProvider;
 import org.jwmi.dcom.ops.ComplexPingRequest;
 import org.jwmi.dcom.ops.ComplexPingResponse;
 import org.jwmi.dcom.ops.DcomInterfaces;
+import org.jwmi.dcom.ops.DcomStatus;
 import org.jwmi.dcom.ops.OrpcStatusResponse;
 import org.jwmi.dcom.ops.RemAddRefRequest;
 import org.jwmi.dcom.ops.RemAddRefResponse;
@@ -206,7 +207,7 @@ final class FakeDcomServer implements AutoCloseable {
                 ResolveOxidRequest r = ResolveOxidRequest.decode(stub);
                 record("IObjectExporter", c, opnum, r);
                 if (r.oxid() != OXID && r.oxid() != OXID2) {
-                    return ResolveOxid2Response.failure(HResults.OR_INVALID_OXID).encode();
+                    return ResolveOxid2Response.failure(DcomStatus.OR_INVALID_OXID.value()).encode();
                 }
                 return new ResolveOxid2Response(new DualStringArray(exporterBindings, securityBindings),
                         IPID_REMUNKNOWN2, authnHint, serverVersion, 0).encode();
@@ -250,7 +251,7 @@ final class FakeDcomServer implements AutoCloseable {
                 hrs.add(0);
                 ptrs.add(objRef(OXID, oid, iid));
             } else {
-                hrs.add(HResults.E_NOINTERFACE);
+                hrs.add(DcomStatus.E_NOINTERFACE.value());
                 ptrs.add(null);
             }
         }
@@ -286,7 +287,8 @@ final class FakeDcomServer implements AutoCloseable {
                         ipidOid.put(ipid, oid);
                         results.add(new RemQiResult(0, new StdObjRef(stdFlags, r.cRefs(), OXID, oid, ipid)));
                     } else {
-                        results.add(new RemQiResult(HResults.E_NOINTERFACE, new StdObjRef(0, 0, 0, 0, new UUID(0, 0))));
+                        results.add(new RemQiResult(DcomStatus.E_NOINTERFACE.value(),
+                                new StdObjRef(0, 0, 0, 0, new UUID(0, 0))));
                     }
                 }
                 return new RemQueryInterfaceResponse(OrpcThat.EMPTY, results, 0).encode();
@@ -335,7 +337,7 @@ final class FakeDcomServer implements AutoCloseable {
             }
             case 5 -> {
                 record("ITest", c, opnum, null);
-                throw new RpcFaultException(HResults.E_ACCESSDENIED, "refused");
+                throw new RpcFaultException(DcomStatus.E_ACCESSDENIED.value(), "refused");
             }
             default -> throw new RpcFaultException(RpcStatus.NCA_S_OP_RNG_ERROR.value(), true, "opnum " + opnum);
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jwmi.auth.AuthLevel;
+import org.jwmi.dcom.ops.DcomStatus;
 import org.jwmi.dcom.server.ComObject;
 import org.jwmi.dcom.server.DcomServer;
 import org.jwmi.dcom.server.OrpcCall;
@@ -140,7 +141,7 @@ class LoopbackServerTest {
                 assertThat(echo(q, 1)).isEqualTo(2);
                 ComProxy unk = q.queryInterface(Iids.IID_IUNKNOWN);
                 assertThatThrownBy(() -> p.queryInterface(UUID.randomUUID())).isInstanceOfSatisfying(
-                        DcomException.class, e -> assertThat(e.hresult()).isEqualTo(HResults.E_NOINTERFACE));
+                        DcomException.class, e -> assertThat(e.hresult()).isEqualTo(DcomStatus.E_NOINTERFACE.value()));
                 assertThat(seen).containsExactly(new Seen(ITEST, l, "JWMI\\alice"), new Seen(IOTHER, l, "JWMI\\alice"));
                 assertThat(p.serverVersion()).isEqualTo(org.jwmi.dcom.wire.ComVersion.V5_7);
                 assertThat(server.exporter().isExported(p.oid())).isTrue();
@@ -170,7 +171,7 @@ class LoopbackServerTest {
             assertThat(d.authnLevel()).as("default level = the server's authnHint").isEqualTo(AuthLevel.PKT_INTEGRITY);
             b.setBlanket(level(AuthLevel.CONNECT));
             assertThatThrownBy(() -> echo(b, 1)).isInstanceOfSatisfying(DcomException.class,
-                    e -> assertThat(e.hresult()).isEqualTo(HResults.E_ACCESSDENIED))
+                    e -> assertThat(e.hresult()).isEqualTo(DcomStatus.E_ACCESSDENIED.value()))
                     .hasMessageContaining("authenticationLevel=pktIntegrity or higher");
             b.setBlanket(level(AuthLevel.PKT_INTEGRITY));
             b.release();
@@ -203,7 +204,7 @@ class LoopbackServerTest {
             assertThat(server.exporter().isExported(kept.oid())).as("pinged past the 600 ms window").isTrue();
             assertThat(echo(kept, 1)).isEqualTo(2);
             assertThatThrownBy(() -> echo(lost, 1)).isInstanceOfSatisfying(DcomException.class,
-                    e -> assertThat(e.hresult()).isEqualTo(HResults.RPC_E_DISCONNECTED));
+                    e -> assertThat(e.hresult()).isEqualTo(DcomStatus.RPC_E_DISCONNECTED.value()));
         }
     }
 

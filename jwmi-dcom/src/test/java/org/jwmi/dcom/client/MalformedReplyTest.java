@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.jwmi.dcom.ops.DcomStatus;
 import org.jwmi.rpc.client.RpcConnection;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class MalformedReplyTest {
                     dcom.createInstance("127.0.0.1", FakeDcomServer.CLSID, FakeDcomServer.ITEST).close();
                 } catch (DcomException e) {
                     failures++;
-                    assertThat(e.getMessage()).startsWith(HResults.describe(e.hresult()));
+                    assertThat(e.getMessage()).startsWith(DcomStatus.describe(e.hresult()));
                 }
             }
             assertThat(failures).as("most damage is detected").isGreaterThan(100);
@@ -50,7 +51,7 @@ class MalformedReplyTest {
                     0).encode();
             assertThatThrownBy(() -> dcom.createInstance("127.0.0.1", FakeDcomServer.CLSID, FakeDcomServer.ITEST))
                     .isInstanceOfSatisfying(DcomException.class, e -> assertThat(e.hresult())
-                            .isEqualTo(HResults.RPC_X_BAD_STUB_DATA))
+                            .isEqualTo(DcomStatus.RPC_X_BAD_STUB_DATA.value()))
                     .hasMessageContaining("without ActivationPropertiesOut");
         }
     }

@@ -32,15 +32,20 @@ class IdlConformanceTest {
 
     @BeforeAll
     static void parse() throws IOException {
+        idl = parse(Files.readString(specFile("idl/ms-dcom.idl")));
+    }
+
+    /** shared/specs/{@code name}, found by walking up from the working directory; skips the test when absent. */
+    static Path specFile(String name) {
         Path file = null;
         for (Path p = Path.of("").toAbsolutePath(); p != null && file == null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/specs/idl/ms-dcom.idl");
+            Path candidate = p.resolve("shared/specs/" + name);
             if (Files.isRegularFile(candidate)) {
                 file = candidate;
             }
         }
-        assumeTrue(file != null, "shared/specs/idl/ms-dcom.idl is not above " + Path.of("").toAbsolutePath());
-        idl = parse(Files.readString(file));
+        assumeTrue(file != null, "shared/specs/" + name + " is not above " + Path.of("").toAbsolutePath());
+        return file;
     }
 
     static Map<String, Interface> parse(String text) {
