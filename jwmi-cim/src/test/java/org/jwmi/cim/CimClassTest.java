@@ -91,6 +91,119 @@ class CimClassTest {
                 .get("Locked").orElseThrow().flavor().origin()).isEqualTo(QualifierFlavor.Origin.LOCAL);
     }
 
+    private static WbemStatus statusOf(Runnable r) {
+        try {
+            r.run();
+        } catch (CimException e) {
+            return e.status();
+        }
+        return null;
+    }
+
+    /** CIM_ManagedSystemElement.Name (no key anywhere) and CIM_LogicalElement, in the CIM schema's shape. */
+    static CimClass logicalElement() {
+        CimClass mse = CimClass.builder("CIM_ManagedSystemElement").flag("abstract")
+                .property("Caption", CimType.STRING)
+                .property("Name", CimType.STRING, p -> p.qualifier("MaxLen", CimValue.uint32(256)))
+                .build();
+        return CimClass.derive("CIM_LogicalElement", mse).flag("abstract").build();
+    }
+
+    @Test
+    void keysMayBeAddedWhileNoAncestorHasAny() {
+        CimClass os = CimClass.derive("CIM_OperatingSystem", logicalElement())
+                .property("CreationClassName", CimType.STRING, p -> p.key())
+                .property("Name", CimType.STRING, p -> p.key())
+                .build();
+        assertThat(os.keys()).extracting(k -> k.name().text()).containsExactly("Name", "CreationClassName");
+        CimProperty name = os.property("Name").orElseThrow();
+        assertThat(name.classOfOrigin()).isEqualTo(CimName.of("CIM_ManagedSystemElement"));
+        assertThat(name.qualifiers().get("key").orElseThrow().flavor().bits()).isEqualTo(0x13);
+        assertThat(name.qualifiers().get("MaxLen")).isEmpty();
+        assertThat(name.cimtype()).isEqualTo("string");
+
+        CimClass win32 = CimClass.derive("Win32_OperatingSystem", os).property("Version", CimType.STRING).build();
+        assertThat(win32.property("Name").orElseThrow().qualifiers().get("key").orElseThrow().flavor().bits())
+                .isEqualTo(0x33);
+        CimInstance i = win32.newInstance().set("Name", "Microsoft Windows").set("CreationClassName", "W")
+                .set("Caption", "c").origin("HOST", "root\\cimv2").build();
+        assertThat(i.keyValues().keySet()).extracting(CimName::text).containsExactly("Name", "CreationClassName");
+        assertThat(i.value("__RELPATH"))
+                .isEqualTo(CimValue.string("Win32_OperatingSystem.CreationClassName=\"W\",Name=\"Microsoft Windows\""));
+        assertThat(i.value("__PATH").asString()).isEqualTo(
+                "\\\\HOST\\root\\cimv2:Win32_OperatingSystem.CreationClassName=\"W\",Name=\"Microsoft Windows\"");
+        assertThat(CimObjectPath.parse("CIM_OperatingSystem.Name=\"Microsoft Windows\",CreationClassName=\"W\"")
+                .designates(i)).isTrue();
+        assertThat(CimObjectPath.parse("CIM_OperatingSystem.CreationClassName=\"W\"").designates(i)).isFalse();
+        // the keyless ancestors give their instances no path
+        CimClass concrete = CimClass.derive("Leaf", logicalElement()).build();
+        assertThat(concrete.newInstance().set("Name", "x").build().value("__RELPATH").isNull()).isTrue();
+    }
+
+    @Test
+    void theKeySetIsFixedBelowAKeyedClass() {
+        CimClass os = CimClass.derive("CIM_OperatingSystem", logicalElement())
+                .property("CreationClassName", CimType.STRING, p -> p.key())
+                .property("Version", CimType.STRING)
+                .build();
+        // a new key, and an inherited property made a key: once from the grandparent, once from the parent
+        assertThat(statusOf(() -> CimClass.derive("W", os).property("K2", CimType.STRING, p -> p.key()).build()))
+                .isEqualTo(WbemStatus.WBEM_E_CANNOT_CHANGE_KEY_INHERITANCE);
+        assertThat(statusOf(() -> CimClass.derive("W", os).property("Name", CimType.STRING, p -> p.key()).build()))
+                .isEqualTo(WbemStatus.WBEM_E_CANNOT_CHANGE_KEY_INHERITANCE);
+        assertThat(statusOf(() -> CimClass.derive("W", os).property("Version", CimType.STRING, p -> p.key()).build()))
+                .isEqualTo(WbemStatus.WBEM_E_CANNOT_CHANGE_KEY_INHERITANCE);
+        // a key qualifier that can be overridden still may not be turned off
+        CimClass loose = CimClass.builder("Loose").property("K", CimType.STRING,
+                p -> p.qualifier("key", CimValue.bool(true), QualifierFlavor.TO_INSTANCE_AND_SUBCLASS)).build();
+        assertThat(statusOf(() -> CimClass.derive("W", loose)
+                .property("K", CimType.STRING, p -> p.qualifier("key", CimValue.bool(false))).build()))
+                .isEqualTo(WbemStatus.WBEM_E_CANNOT_CHANGE_KEY_INHERITANCE);
+        // restating an inherited key, or overriding a non-key without key, changes nothing
+        CimClass w = CimClass.derive("W", os)
+                .property("CreationClassName", CimType.STRING, p -> p.key().flag("read"))
+                .property("Name", CimType.STRING, p -> p.flag("read"))
+                .build();
+        assertThat(w.keys()).extracting(k -> k.name().text()).containsExactly("CreationClassName");
+        assertThat(w.property("CreationClassName").orElseThrow().qualifiers().isTrue("read")).isTrue();
+    }
+
+    @Test
+    void aNarrowedReferenceGetsItsOwnCimtype() {
+        CimClass a = CimClass.builder("A").flag("association")
+                .reference("R", "E", p -> p.key())
+                .reference("Any", null, p -> { })
+                .property("Emb", CimType.OBJECT, p -> p.typeClass("E"))
+                .build();
+        CimClass b = CimClass.derive("B", a)
+                .reference("R", "F", p -> { })
+                .reference("Any", "E", p -> { })
+                .property("Emb", CimType.OBJECT, p -> p.typeClass("F").qualifier("Description", CimValue.string("d")))
+                .build();
+        CimProperty r = b.property("R").orElseThrow();
+        assertThat(r.typeClass()).isEqualTo(CimName.of("F"));
+        assertThat(r.classOfOrigin()).isEqualTo(CimName.of("A"));
+        assertThat(r.isKey()).isTrue();
+        CimQualifier cimtype = r.qualifiers().get("CIMTYPE").orElseThrow();
+        assertThat(cimtype.value()).isEqualTo(CimValue.string("ref:F"));
+        assertThat(cimtype.flavor().bits()).isEqualTo(0x03);
+        assertThat(r.qualifiers().asList().get(0)).isSameAs(cimtype);
+        assertThat(b.property("Any").orElseThrow().cimtype()).isEqualTo("ref:E");
+        assertThat(b.property("Emb").orElseThrow().qualifiers().value("CIMTYPE")).isEqualTo(CimValue.string("object:F"));
+        // the narrowed CIMTYPE propagates like any other; an override naming the same class keeps the inherited one
+        CimClass c = CimClass.derive("C", b).reference("R", "f", p -> p.flag("read")).build();
+        CimQualifier inherited = c.property("R").orElseThrow().qualifiers().get("CIMTYPE").orElseThrow();
+        assertThat(inherited.value()).isEqualTo(CimValue.string("ref:F"));
+        assertThat(inherited.flavor().bits()).isEqualTo(0x23);
+        // an instance of B takes the narrowed CIMTYPE too
+        assertThat(b.newInstance().build().effectivePropertyQualifiers(CimName.of("R")).value("CIMTYPE"))
+                .isEqualTo(CimValue.string("ref:F"));
+        // without automatic CIMTYPE the inherited qualifier is left alone
+        CimClass manual = CimClass.derive("M", a).autoCimtype(false).reference("R", "F", p -> { }).build();
+        assertThat(manual.property("R").orElseThrow().qualifiers().value("CIMTYPE"))
+                .isEqualTo(CimValue.string("ref:E"));
+    }
+
     @Test
     void methodsUseParametersClasses() {
         CimClass c = CimClass.builder("MyClass2")

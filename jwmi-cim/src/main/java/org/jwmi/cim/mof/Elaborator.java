@@ -953,13 +953,8 @@ final class Elaborator {
                 inherited == null ? CimQualifierSet.EMPTY : inherited.qualifiers());
         Typed t = typed(p.type(), p.arraySize(), quals);
         List<CimQualifier> all = withMax(quals, p.arraySize());
-        if (inherited != null && t.typeClass() != null && !t.typeClass().equals(inherited.typeClass())) {
-            // A redeclaration that narrows the class of a reference or embedded object: its CIMTYPE changes too.
-            all = new ArrayList<>(all);
-            all.add(0, new CimQualifier(CimQualifier.CIMTYPE, CimValue.string(t.type().cimtypeQualifierValue(
-                    t.typeClass())), QualifierFlavor.TO_INSTANCE_AND_SUBCLASS));
-        }
-        boolean key = CimQualifierSet.of(all).isTrue(CimQualifier.KEY);
+        CimQualifierSet localSet = CimQualifierSet.of(all);
+        boolean key = localSet.isTrue(CimQualifier.KEY);
         if (key && (t.type().isArray() || t.type() == CimType.REAL32 || t.type() == CimType.REAL64
                 || t.type() == CimType.OBJECT)) {
             throw fail(p.name().pos(), WbemStatus.WBEM_E_CANNOT_BE_KEY, "property " + pn + " of type "
@@ -971,9 +966,13 @@ final class Elaborator {
                         + inherited.classOfOrigin() + " as " + typeText(inherited.type()) + " and cannot be redeclared as "
                         + typeText(t.type()));
             }
-            if (key && !inherited.isKey()) {
+            // mofcomp lets a class make inherited properties keys while no ancestor has keys (CIM_System.Name);
+            // below a keyed class the key set is fixed.
+            boolean keyNow = localSet.contains(CimQualifier.KEY) ? key : inherited.isKey();
+            if (superHasKeys && keyNow != inherited.isKey()) {
                 throw fail(p.name().pos(), WbemStatus.WBEM_E_CANNOT_CHANGE_KEY_INHERITANCE, "inherited property "
-                        + pn + " cannot become a key in class " + owner);
+                        + pn + (keyNow ? " cannot become a key" : " cannot stop being a key") + " in class " + owner
+                        + ": its superclass " + sup.name() + " already has keys");
             }
         } else if (key && superHasKeys) {
             throw fail(p.name().pos(), WbemStatus.WBEM_E_CANNOT_CHANGE_KEY_INHERITANCE, "class " + owner

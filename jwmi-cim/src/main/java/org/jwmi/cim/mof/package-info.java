@@ -57,6 +57,10 @@
  *       to boolean, {@code {...}} only to arrays (no NULL elements), aliases only to references, embedded instances
  *       only to objects (of the declared class or a subclass). A declared qualifier takes a one-element array when
  *       given a scalar for an array type.</li>
+ *   <li>Keys, as mofcomp: a class whose ancestors have no key may declare keys, also on inherited properties
+ *       ({@code [key] string Name;} in CIM_System); below a class with keys the key set cannot change
+ *       (WBEM_E_CANNOT_CHANGE_KEY_INHERITANCE). A redeclared reference or embedded object may narrow its class; its
+ *       CIMTYPE follows (computed by {@code CimClass.Builder}).</li>
  *   <li>Qualifiers: see {@link org.jwmi.cim.mof.MofCompiler}; CIMTYPE may not be written (WBEMMOF_E_CIMTYPE_QUALIFIER).
  *       A use's flavors modify the declared (or default) flavor word by word; contradicting words are errors.
  *       Scopes are checked when a declaration exists; instance qualifiers accept class or instance scope.</li>

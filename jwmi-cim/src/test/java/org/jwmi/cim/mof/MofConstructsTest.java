@@ -271,6 +271,20 @@ class MofConstructsTest {
                     assertThat(v.defaultInherited()).isFalse();
                     assertThat(prop(u, "D", "S").qualifiers().value("Description")).isEqualTo(CimValue.string("y"));
                 }),
+                row("below keyless ancestors a class may add keys and make inherited properties keys", """
+                        [Abstract] class MSE { string Caption; string Name; };
+                        [Abstract] class LE : MSE { };
+                        class OS : LE { [key] string CreationClassName; [key] string Name; };
+                        class W : OS { [key] string Name; string Version; };
+                        instance of W { Name = "Windows"; CreationClassName = "W"; Caption = "c"; };""", u -> {
+                    assertThat(cls(u, "OS").keys()).extracting(k -> k.name().text())
+                            .containsExactly("Name", "CreationClassName");
+                    assertThat(prop(u, "OS", "Name").classOfOrigin()).isEqualTo(CimName.of("MSE"));
+                    assertThat(prop(u, "W", "Name").qualifiers().get("key").orElseThrow().flavor().bits())
+                            .isEqualTo(0x13);
+                    assertThat(u.instances()).singleElement().satisfies(i -> assertThat(i.relPath().toString())
+                            .isEqualTo("W.CreationClassName=\"W\",Name=\"Windows\""));
+                }),
                 row("an override may narrow a reference's class; CIMTYPE follows", """
                         class E { }; class F : E { };
                         [Association] class A { [key] E ref R; };

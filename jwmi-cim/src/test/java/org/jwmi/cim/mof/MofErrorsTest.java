@@ -211,8 +211,16 @@ class MofErrorsTest {
                 row("class A { [key] string §K[]; };", WbemStatus.WBEM_E_CANNOT_BE_KEY, "cannot be a key"),
                 row("class A { [key] string K; };\nclass B : A { [key] string §K2; };",
                         WbemStatus.WBEM_E_CANNOT_CHANGE_KEY_INHERITANCE, "already has keys"),
-                row("class A { string K; };\nclass B : A { [key] string §K; };",
-                        WbemStatus.WBEM_E_CANNOT_CHANGE_KEY_INHERITANCE, "cannot become a key"),
+                row("class A { [key] string J; string K; };\nclass B : A { [key] string §K; };",
+                        WbemStatus.WBEM_E_CANNOT_CHANGE_KEY_INHERITANCE, "cannot become a key in class B: its superclass A"),
+                row("class A { string K; }; class B : A { [key] string K; };\nclass C : B { [key] string §X; };",
+                        WbemStatus.WBEM_E_CANNOT_CHANGE_KEY_INHERITANCE, "its superclass B already has keys"),
+                row("class A { string K; string L; }; class B : A { [key] string K; };\n"
+                        + "class C : B { [key] string §L; };",
+                        WbemStatus.WBEM_E_CANNOT_CHANGE_KEY_INHERITANCE, "cannot become a key in class C"),
+                row("Qualifier Key : boolean = false, Scope(property), Flavor(ToSubClass);\n"
+                        + "class A { [key] string K; };\nclass B : A { [key(false)] string §K; };",
+                        WbemStatus.WBEM_E_CANNOT_CHANGE_KEY_INHERITANCE, "cannot stop being a key"),
                 row("class A { uint32 X; };\nclass B : A { string §X; };", WbemStatus.WBEM_E_TYPE_MISMATCH,
                         "inherited from A as uint32"),
                 // ---- methods

@@ -179,6 +179,26 @@ class MofSampleTest {
     }
 
     @Test
+    void anInheritedPropertyBecomesAKeyBelowKeylessAncestors() {
+        CimClass os = cls("Win32_OperatingSystem");
+        assertThat(os.keys()).extracting(k -> k.name().text())
+                .containsExactly("Name", "CSCreationClassName", "CSName", "CreationClassName");
+        CimProperty name = os.property("Name").orElseThrow();
+        assertThat(name.classOfOrigin()).isEqualTo(CimName.of("CIM_ManagedSystemElement"));
+        assertThat(q(name, "Key").flavor().bits()).isEqualTo(0x32);
+        assertThat(q(cls("CIM_OperatingSystem").property("Name").orElseThrow(), "Key").flavor().bits())
+                .isEqualTo(0x12);
+        assertThat(cls("CIM_LogicalElement").keys()).isEmpty();
+        assertThat(cls("Win32_Process").property("Name").orElseThrow().isKey()).isFalse();
+        CimInstance inst = ns.instancesOf("Win32_OperatingSystem").get(0);
+        String relPath = "Win32_OperatingSystem.CreationClassName=\"Win32_OperatingSystem\","
+                + "CSCreationClassName=\"Win32_ComputerSystem\",CSName=\"HOST\","
+                + "Name=\"Microsoft Windows|C:\\\\Windows|\\\\Device\\\\Harddisk0\\\\Partition3\"";
+        assertThat(inst.value("__RELPATH")).isEqualTo(CimValue.string(relPath));
+        assertThat(ns.instancesOf("CIM_OSProcess").get(0).value("GroupComponent").asString()).isEqualTo(relPath);
+    }
+
+    @Test
     void compilingTwiceGivesEqualObjects() {
         MofUnit again = compiler().compile("sample.mof", MofTesting.resource("sample.mof"));
         assertThat(again.classes()).isEqualTo(unit.classes());
