@@ -1,0 +1,2 @@
+/** winmgmt: namespaces, the CIM repository, providers, namespace security and the WMI service. */
+package org.jwmi.server;
