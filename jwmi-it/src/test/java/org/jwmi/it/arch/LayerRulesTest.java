@@ -80,6 +80,24 @@ class LayerRulesTest {
     }
 
     @Test
+    void wmiIsTheSharedContractOverDcomAndWmio() {
+        classes().that().resideInAPackage("org.jwmi.wmi..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.jwmi.wmi..", "org.jwmi.dcom..",
+                        "org.jwmi.wmio..", "org.jwmi.cim..", "org.jwmi.ndr..", "org.jwmi.rpc", "org.jwmi.wire..",
+                        "org.slf4j..", "java..")
+                .allowEmptyShould(true)
+                .check(main);
+    }
+
+    @Test
+    void serverNeverUsesTheClient() {
+        noClasses().that().resideInAPackage("org.jwmi.server..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jwmi.client..", "org.jwmi.dcom.client..",
+                        "org.jwmi.rpc.client..")
+                .check(main);
+    }
+
+    @Test
     void pduTypesKnowNothingOfTheRuntimes() {
         noClasses().that().resideInAPackage("org.jwmi.rpc.pdu..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jwmi.rpc.server..", "org.jwmi.rpc.client..")
