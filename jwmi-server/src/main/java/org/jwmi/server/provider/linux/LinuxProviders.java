@@ -13,7 +13,8 @@ public final class LinuxProviders {
     /** One provider per supported class, all reading {@code host}. */
     public static List<InstanceProvider> all(LinuxHost host) {
         return List.of(new ProcessProvider(host), new OperatingSystemProvider(host),
-                new ComputerSystemProvider(host), new EnvironmentProvider(host), new LogicalDiskProvider(host));
+                new ComputerSystemProvider(host), new EnvironmentProvider(host), new LogicalDiskProvider(host),
+                new ProcessorProvider(host), new ServiceProvider(host));
     }
 
     /** Registers {@link #all(LinuxHost)} in {@code registry}. */
