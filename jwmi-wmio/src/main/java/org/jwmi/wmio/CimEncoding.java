@@ -84,7 +84,7 @@ final class CimEncoding {
         if (o instanceof CimClass c) {
             return ObjectBlock.of(dec, new ClassType(parentPart(c), new ClassAndMethodsPart(classPart(c), methodsPart(c))));
         }
-        return ObjectBlock.of(dec, instanceType((CimInstance) o, classPart(o.cimClass())));
+        return ObjectBlock.of(dec, instanceType((CimInstance) o, ClassLayout.of(o.cimClass())));
     }
 
     static Decoration decoration(String server, String namespace) {
@@ -166,7 +166,7 @@ final class CimEncoding {
         byte[] nd = newNdTable(n);
         byte[] values = new byte[size];
         PropertyLookup[] lookups = new PropertyLookup[n];
-        Integer[] order = lookupOrder(props);
+        int[] order = lookupOrder(props);
         for (int k = 0; k < n; k++) {
             int i = order[k];
             CimProperty p = props.get(i);
@@ -196,7 +196,7 @@ final class CimEncoding {
      * An NdTable whose unused trailing slots are 11, as in the classes Windows Server 2019 sends (the spec's 3
      * example has 01 there; the bits are meaningless either way).
      */
-    private static byte[] newNdTable(int count) {
+    static byte[] newNdTable(int count) {
         byte[] nd = new byte[NdTable.length(count)];
         for (int i = count; i < nd.length * 4; i++) {
             NdTable.set(nd, i, NdTable.NULL | NdTable.DEFAULT);
@@ -204,14 +204,19 @@ final class CimEncoding {
         return nd;
     }
 
-    private static Integer[] lookupOrder(List<CimProperty> props) {
+    /** The DeclarationOrder of each PropertyLookupTable entry. */
+    static int[] lookupOrder(List<CimProperty> props) {
         Integer[] order = new Integer[props.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
         java.util.Arrays.sort(order, (a, b) -> LOOKUP_ORDER.compare(props.get(a).name().text(),
                 props.get(b).name().text()));
-        return order;
+        int[] out = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            out[i] = order[i];
+        }
+        return out;
     }
 
     private static List<String> names(List<CimName> names) {
@@ -248,26 +253,23 @@ final class CimEncoding {
         return new MethodSignatureBlock(toBlock(parameters));
     }
 
-    static InstanceType instanceType(CimInstance inst, ClassPart classPart) {
+    /**
+     * The InstanceType of {@code inst} laid out by {@code layout}, which must {@link ClassLayout#fits fit} the
+     * instance's class.
+     */
+    static InstanceType instanceType(CimInstance inst, ClassLayout layout) {
         CimClass c = inst.cimClass();
         List<CimProperty> props = c.properties();
         int n = props.size();
+        int[] order = layout.order;
         HeapBuilder heap = new HeapBuilder();
         int classNameRef = heap.addString(c.name().text());
-        int[] slot = new int[n];
-        int size = 0;
-        for (int i = 0; i < n; i++) {
-            slot[i] = size;
-            size += CimTypeCode.valueSize(props.get(i).type().code());
-        }
-        byte[] nd = newNdTable(n);
-        byte[] values = new byte[size];
-        Integer[] order = lookupOrder(props);
+        byte[] nd = layout.ndTemplate.clone();
+        byte[] values = new byte[layout.valueTableLength];
         for (int k = 0; k < n; k++) {
             int i = order[k];
-            CimProperty p = props.get(i);
             if (inst.isDefaultAt(i)) {
-                NdTable.set(nd, i, NdTable.DEFAULT | (p.defaultValue().isNull() ? NdTable.NULL : 0));
+                NdTable.set(nd, i, layout.unsetBits[i]);
                 continue;
             }
             CimValue v = inst.valueAt(i);
@@ -275,7 +277,7 @@ final class CimEncoding {
                 NdTable.set(nd, i, NdTable.NULL);
                 continue;
             }
-            put(values, slot[i], value(v, heap), CimTypeCode.valueSize(p.type().code()));
+            put(values, layout.slot[i], value(v, heap), layout.width[i]);
         }
         QualifierSet qualifiers = qualifiers(inst.qualifiers(), heap);
         InstancePropQualifierSet propertyQualifiers = InstancePropQualifierSet.EMPTY;
@@ -286,8 +288,8 @@ final class CimEncoding {
             }
             propertyQualifiers = new InstancePropQualifierSet(InstancePropQualifierSet.PRESENT, sets);
         }
-        return new InstanceType(new ClassAndMethodsPart(classPart, null), 0, classNameRef, Octets.of(nd),
-                Octets.of(values), qualifiers, propertyQualifiers, heap.build(), Octets.EMPTY);
+        return new InstanceType(layout.currentClass, 0, classNameRef, Octets.of(nd), Octets.of(values), qualifiers,
+                propertyQualifiers, heap.build(), Octets.EMPTY);
     }
 
     /** A QualifierSet of the right length whose references are not yet known. */

@@ -22,6 +22,7 @@ import org.jwmi.cim.QualifierFlavor;
 import org.jwmi.wire.ProtocolException;
 import org.jwmi.wmio.block.ClassAndMethodsPart;
 import org.jwmi.wmio.block.ClassPart;
+import org.jwmi.wmio.block.ClassPartCache;
 import org.jwmi.wmio.block.ClassType;
 import org.jwmi.wmio.block.CimTypeCode;
 import org.jwmi.wmio.block.Decoration;
@@ -71,12 +72,25 @@ final class CimMapping {
     /** Arrays already mapped, per heap by type and offset (many qualifiers may name one array). */
     private final Map<Heap, Map<Long, CimValue>> arrays = new IdentityHashMap<>();
 
-    private CimMapping() {
+    /** Where the class of the outermost object, an instance, is looked up and remembered; null for none. */
+    private final ClassPartCache cache;
+
+    private CimMapping(ClassPartCache cache) {
+        this.cache = cache;
     }
 
+    /** {@link #toCim(ObjectBlock, ClassPartCache)} without a cache. */
     static CimObject toCim(ObjectBlock ob) {
+        return toCim(ob, null);
+    }
+
+    /**
+     * The CIM object {@code ob} carries. The class of an instance is taken from {@code cache} when its ClassPart is
+     * one the cache holds, and remembered there otherwise (null: no cache).
+     */
+    static CimObject toCim(ObjectBlock ob, ClassPartCache cache) {
         try {
-            return new CimMapping().object(ob);
+            return new CimMapping(cache).object(ob);
         } catch (CimException | IllegalArgumentException e) {
             throw new ProtocolException(ProtocolException.Kind.BAD_VALUE, 0, "ObjectBlock",
                     "the object does not form a valid CIM object: " + e.getMessage());
@@ -84,11 +98,30 @@ final class CimMapping {
     }
 
     static CimClass cimClass(ClassAndMethodsPart camp, CimClass parent) {
-        return new CimMapping().mapClass(camp, parent);
+        return new CimMapping(null).mapClass(camp, parent);
     }
 
-    static CimInstance instance(InstanceType it, CimClass c) {
-        return new CimMapping().mapInstance(it, c);
+    /**
+     * The class of instances whose CurrentClass has ClassPart {@code cp}, taken from {@code cache} when it holds
+     * {@code cp} and remembered there (null: no cache).
+     */
+    static InstanceClass instanceClass(ClassPart cp, ClassPartCache cache) {
+        return cache == null ? newInstanceClass(cp) : cache.derived(cp, InstanceClass.class, CimMapping::newInstanceClass);
+    }
+
+    private static InstanceClass newInstanceClass(ClassPart cp) {
+        CimClass c = new CimMapping(null).mapClass(new ClassAndMethodsPart(cp, null), null);
+        Slot[] slots = slots(cp).toArray(new Slot[0]);
+        CimType[] types = new CimType[slots.length];
+        for (int k = 0; k < slots.length; k++) {
+            types[k] = CimType.fromCode(slots[k].info().cimType());
+        }
+        return new InstanceClass(c, slots, types);
+    }
+
+    /** The instance {@code it}, whose class {@code c} is {@code ic}'s class or that class with an origin. */
+    static CimInstance instance(InstanceType it, CimClass c, InstanceClass ic) {
+        return new CimMapping(null).mapInstance(it, c, ic);
     }
 
     private CimObject embedded(ObjectBlock ob) {
@@ -111,11 +144,12 @@ final class CimMapping {
             return dec == null ? c : c.withOrigin(server, namespace);
         }
         InstanceType it = (InstanceType) ob.encoding();
-        CimClass c = mapClass(it.currentClass(), null);
+        InstanceClass ic = instanceClass(it.currentClass().classPart(), cache);
+        CimClass c = ic.cimClass();
         if (dec != null) {
             c = c.withOrigin(server, namespace);
         }
-        CimInstance i = mapInstance(it, c);
+        CimInstance i = mapInstance(it, c, ic);
         return dec == null ? i : i.withOrigin(server, namespace);
     }
 
@@ -137,6 +171,13 @@ final class CimMapping {
 
     /** A property of a ClassPart with its PropertyInfo, in DeclarationOrder. */
     record Slot(String name, PropertyInfo info) {
+    }
+
+    /**
+     * The class of an instance (its CurrentClass: no methods, no parent, no origin) and its properties in
+     * DeclarationOrder, the order of {@link CimClass#properties()}: all that mapping an instance of it needs.
+     */
+    record InstanceClass(CimClass cimClass, Slot[] slots, CimType[] types) {
     }
 
     static List<Slot> slots(ClassPart cp) {
@@ -211,19 +252,27 @@ final class CimMapping {
         return dec == null ? c : c.withOrigin(dec.decServerName().value(), dec.decNamespaceName().value());
     }
 
-    private CimInstance mapInstance(InstanceType it, CimClass c) {
+    /** The instance {@code it} of class {@code c}, whose properties are {@code ic}'s slots (in the same order). */
+    private CimInstance mapInstance(InstanceType it, CimClass c, InstanceClass ic) {
         ClassPart cp = it.currentClass().classPart();
         Heap ih = it.instanceHeap();
         CimInstance.Builder b = CimInstance.builder(c);
-        for (Slot s : slots(cp)) {
+        List<CimProperty> properties = c.properties();
+        Slot[] slots = ic.slots();
+        for (int k = 0; k < slots.length; k++) {
+            Slot s = slots[k];
             PropertyInfo info = s.info();
             int bits = NdTable.bits(it.ndTable(), info.declarationOrder());
             if ((bits & NdTable.DEFAULT) != 0) {
                 continue;
             }
-            CimType type = CimType.fromCode(info.cimType());
+            CimType type = ic.types()[k];
             CimValue v = (bits & NdTable.NULL) != 0 ? CimValue.nullOf(type) : value(type, raw(it.instanceData(), info), ih);
-            b.set(CimName.of(s.name()), v);
+            if (k < properties.size() && properties.get(k).name().text().equals(s.name())) {
+                b.setAt(k, v);
+            } else {
+                b.set(CimName.of(s.name()), v);
+            }
         }
         b.qualifiers(qualifiers(it.instanceQualifierSet(), ih));
         InstancePropQualifierSet ipq = it.instancePropQualifierSet();

@@ -11,6 +11,7 @@ import org.jwmi.cim.CimObject;
 import org.jwmi.wire.Limits;
 import org.jwmi.wire.ProtocolException;
 import org.jwmi.wmio.block.ClassAndMethodsPart;
+import org.jwmi.wmio.block.ClassPartCache;
 import org.jwmi.wmio.block.Decoration;
 import org.jwmi.wmio.block.InstanceType;
 import org.jwmi.wmio.block.ObjectBlock;
@@ -25,25 +26,40 @@ import org.jwmi.wmio.objectarray.WbemObjectInstanceNoClass;
  * Unpacks [MS-WMI] 2.2.14 ObjectArrays: every object comes back complete, instances sent without their class
  * taking it from the WBEMOBJECT_INSTANCE with the same classID. The classIDs seen are kept in a
  * {@link ClassIdTable} for as long as this reader lives (one reader per call, or one per enumerator). A class is
- * mapped to the CIM model once per classID. Not thread-safe. Failures are {@link ProtocolException}s.
+ * decoded once per classID and mapped to the CIM model once per classID; the instances of one class and origin
+ * share one {@link CimClass}. ClassParts of WBEMOBJECT_INSTANCE and WBEMOBJECT_CLASS objects are looked up in, and
+ * remembered in, a {@link ClassPartCache} ({@link ClassPartCache#shared()} unless one is given), so a class sent
+ * again in a later call costs an octet comparison. Not thread-safe. Failures are {@link ProtocolException}s.
  */
 public final class ObjectArrayReader {
     private final ClassIdTable classes;
     private final Limits limits;
-    private final Map<ClassAndMethodsPart, CimClass> mapped = new IdentityHashMap<>();
+    private final ClassPartCache classParts;
+    private final Map<ClassAndMethodsPart, CimMapping.InstanceClass> mapped = new IdentityHashMap<>();
+    /** The class with an origin given to the last decorated instance, and what it was made from. */
+    private CimMapping.InstanceClass lastClass;
+    private String lastServer;
+    private String lastNamespace;
+    private CimClass lastWithOrigin;
 
     public ObjectArrayReader(Limits limits) {
         this(new ClassIdTable(), limits);
     }
 
     public ObjectArrayReader(ClassIdTable classes, Limits limits) {
+        this(classes, limits, ClassPartCache.shared());
+    }
+
+    /** A reader using {@code classParts} as its cache of decoded ClassParts (null: none). */
+    public ObjectArrayReader(ClassIdTable classes, Limits limits, ClassPartCache classParts) {
         this.classes = Objects.requireNonNull(classes, "classes");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.classParts = classParts;
     }
 
     /** The decoded ObjectArray (NOCLASS instances carry their borrowed class). */
     public ObjectArray decode(byte[] bytes) {
-        return ObjectArray.decode(bytes, classes, limits);
+        return ObjectArray.decode(bytes, classes, limits, classParts);
     }
 
     /** The objects of an ObjectArray as complete ObjectBlocks. */
@@ -68,30 +84,51 @@ public final class ObjectArrayReader {
         List<CimObject> out = new ArrayList<>(blocks.size());
         for (ObjectBlock ob : blocks) {
             if (ob.encoding() instanceof InstanceType it) {
-                CimClass c = mapped.get(it.currentClass());
+                CimMapping.InstanceClass c = mapped.get(it.currentClass());
                 if (c == null) {
-                    c = Wmio.currentClass(it.currentClass());
+                    c = instanceClass(it.currentClass());
                     mapped.put(it.currentClass(), c);
                 }
                 out.add(instance(ob, it, c));
             } else {
-                out.add(Wmio.toCim(ob));
+                out.add(Wmio.toCim(ob, classParts));
             }
         }
         return out;
     }
 
-    private static CimObject instance(ObjectBlock ob, InstanceType it, CimClass c) {
+    private CimMapping.InstanceClass instanceClass(ClassAndMethodsPart currentClass) {
+        try {
+            return CimMapping.instanceClass(currentClass.classPart(), classParts);
+        } catch (CimException | IllegalArgumentException e) {
+            throw new ProtocolException(ProtocolException.Kind.BAD_VALUE, 0, "CurrentClass",
+                    "the class does not form a valid CIM class: " + e.getMessage());
+        }
+    }
+
+    private CimObject instance(ObjectBlock ob, InstanceType it, CimMapping.InstanceClass ic) {
         Decoration dec = ob.decoration();
         try {
+            CimClass c = ic.cimClass();
             if (dec != null) {
-                c = c.withOrigin(dec.decServerName().value(), dec.decNamespaceName().value());
+                c = withOrigin(ic, dec.decServerName().value(), dec.decNamespaceName().value());
             }
-            CimObject i = CimMapping.instance(it, c);
+            CimObject i = CimMapping.instance(it, c, ic);
             return dec == null ? i : i.withOrigin(dec.decServerName().value(), dec.decNamespaceName().value());
         } catch (CimException | IllegalArgumentException e) {
             throw new ProtocolException(ProtocolException.Kind.BAD_VALUE, 0, "ObjectBlock.InstanceType",
                     "the instance does not form a valid CIM instance: " + e.getMessage());
         }
+    }
+
+    /** {@code ic}'s class with an origin; instances of one class from one origin share it. */
+    private CimClass withOrigin(CimMapping.InstanceClass ic, String server, String namespace) {
+        if (ic != lastClass || !Objects.equals(server, lastServer) || !Objects.equals(namespace, lastNamespace)) {
+            lastWithOrigin = ic.cimClass().withOrigin(server, namespace);
+            lastClass = ic;
+            lastServer = server;
+            lastNamespace = namespace;
+        }
+        return lastWithOrigin;
     }
 }

@@ -2,11 +2,15 @@ package org.jwmi.wmio;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.jwmi.cim.CimClass;
+import org.jwmi.cim.CimInstance;
+import org.jwmi.cim.CimName;
 import org.jwmi.cim.CimObject;
 import org.jwmi.wmio.block.ClassPart;
 import org.jwmi.wmio.block.EncodingUnitInstanceNoClass;
@@ -28,10 +32,26 @@ import org.jwmi.wmio.objectarray.WbemObjectInstanceNoClass;
  * <p>classIDs come from the injected supplier (a random GUID per class in production, a deterministic one in
  * tests). The classes sent are remembered until {@link #reset()}: create one writer per call for the per-call
  * scope [MS-WMI] 2.2.14 describes, or keep one per enumerator. Not thread-safe.
+ *
+ * <p>{@link #write} lays out the CurrentClass of a class once and reuses it for every instance of that class (the
+ * same {@link CimClass} object, or one with the same content as far as the ClassPart shows it, compared exactly),
+ * so an instance sent without its class costs about its instance part; the octets are those {@link Wmio#toBlock}
+ * gives. At most 256 classes are kept this way (they survive {@link #reset()}, which forgets only
+ * which classes were sent).
  */
 public final class ObjectArrayWriter {
+    /** Most classes whose layout is kept. */
+    static final int MAX_LAYOUTS = 256;
+    /** Most class objects (and ClassParts) recognised by identity. */
+    private static final int MAX_IDENTITIES = 4096;
+
     private final Supplier<UUID> newClassId;
     private final Map<ClassPart, UUID> sent = new HashMap<>();
+    /** {@link #sent} by identity, which spares hashing a ClassPart of several kilobytes per instance. */
+    private final Map<ClassPart, UUID> sentIdentities = new IdentityHashMap<>();
+    private final Map<CimClass, ClassLayout> layouts = new IdentityHashMap<>();
+    private final Map<CimName, List<ClassLayout>> layoutsByName = new HashMap<>();
+    private int layoutCount;
 
     public ObjectArrayWriter(Supplier<UUID> newClassId) {
         this.newClassId = Objects.requireNonNull(newClassId, "newClassId");
@@ -40,6 +60,7 @@ public final class ObjectArrayWriter {
     /** Forgets the classes sent so far. */
     public void reset() {
         sent.clear();
+        sentIdentities.clear();
     }
 
     /** The ObjectArray of {@code objects} (bPacketType {@code packetType}). */
@@ -49,14 +70,21 @@ public final class ObjectArrayWriter {
             WbemObject o;
             if (ob.encoding() instanceof InstanceType it) {
                 ClassPart cp = it.currentClass().classPart();
-                UUID id = sent.get(cp);
+                UUID id = sentIdentities.get(cp);
+                boolean first = false;
                 if (id == null) {
-                    id = newClassId.get();
-                    sent.put(cp, id);
-                    o = new WbemObjectInstance(id, ob);
-                } else {
-                    o = new WbemObjectInstanceNoClass(id, EncodingUnitInstanceNoClass.of(ob));
+                    id = sent.get(cp);
+                    if (id == null) {
+                        id = Objects.requireNonNull(newClassId.get(), "classID");
+                        sent.put(cp, id);
+                        first = true;
+                    }
+                    if (sentIdentities.size() < MAX_IDENTITIES) {
+                        sentIdentities.put(cp, id);
+                    }
                 }
+                o = first ? new WbemObjectInstance(id, ob)
+                        : new WbemObjectInstanceNoClass(id, EncodingUnitInstanceNoClass.of(ob));
             } else {
                 o = new WbemObjectClass(ob);
             }
@@ -69,8 +97,43 @@ public final class ObjectArrayWriter {
     public byte[] write(int packetType, List<? extends CimObject> objects) {
         List<ObjectBlock> blocks = new ArrayList<>(objects.size());
         for (CimObject o : objects) {
-            blocks.add(Wmio.toBlock(o));
+            if (o instanceof CimInstance inst) {
+                ClassLayout layout = layout(inst.cimClass());
+                blocks.add(ObjectBlock.of(CimEncoding.decoration(inst.server(), inst.namespace()),
+                        CimEncoding.instanceType(inst, layout)));
+            } else {
+                blocks.add(Wmio.toBlock(o));
+            }
         }
         return pack(packetType, blocks).toByteArray();
+    }
+
+    /** The layout of instances of {@code c}: one made earlier for {@code c} or a class of the same content. */
+    ClassLayout layout(CimClass c) {
+        ClassLayout layout = layouts.get(c);
+        if (layout != null) {
+            return layout;
+        }
+        List<ClassLayout> sameName = layoutsByName.get(c.name());
+        if (sameName != null) {
+            for (ClassLayout l : sameName) {
+                if (l.fits(c)) {
+                    if (layouts.size() < MAX_IDENTITIES) {
+                        layouts.put(c, l);
+                    }
+                    return l;
+                }
+            }
+        }
+        layout = ClassLayout.of(c);
+        if (layoutCount >= MAX_LAYOUTS || layouts.size() >= MAX_IDENTITIES) {
+            layouts.clear();
+            layoutsByName.clear();
+            layoutCount = 0;
+        }
+        layouts.put(c, layout);
+        layoutsByName.computeIfAbsent(c.name(), k -> new ArrayList<>(1)).add(layout);
+        layoutCount++;
+        return layout;
     }
 }

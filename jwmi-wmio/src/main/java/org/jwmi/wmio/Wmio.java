@@ -7,6 +7,7 @@ import org.jwmi.wire.Limits;
 import org.jwmi.wire.ProtocolException;
 import org.jwmi.wmio.block.ClassAndMethodsPart;
 import org.jwmi.wmio.block.ClassPart;
+import org.jwmi.wmio.block.ClassPartCache;
 import org.jwmi.wmio.block.EncodingUnit;
 import org.jwmi.wmio.block.ObjectBlock;
 
@@ -35,9 +36,21 @@ public final class Wmio {
         return decode(bytes, Limits.DEFAULT);
     }
 
-    /** Decodes an EncodingUnit that fills {@code bytes} exactly. */
+    /**
+     * Decodes an EncodingUnit that fills {@code bytes} exactly. The ClassPart of an instance (and of a class) is
+     * looked up in, and remembered in, {@link ClassPartCache#shared()}: decoding the same class again costs an
+     * octet comparison instead of a decode; the result is the same as without the cache.
+     */
     public static CimObject decode(byte[] bytes, Limits limits) {
-        return toCim(EncodingUnit.decode(bytes, limits).objectBlock());
+        return decode(bytes, limits, ClassPartCache.shared());
+    }
+
+    /**
+     * Decodes an EncodingUnit that fills {@code bytes} exactly, with {@code classParts} as the cache of decoded
+     * ClassParts and of the classes of instances (null: none); the result is the same whatever the cache holds.
+     */
+    public static CimObject decode(byte[] bytes, Limits limits, ClassPartCache classParts) {
+        return toCim(EncodingUnit.decode(bytes, limits, classParts).objectBlock(), classParts);
     }
 
     /**
@@ -60,9 +73,20 @@ public final class Wmio {
         return CimEncoding.toBlock(object);
     }
 
-    /** The CIM object a decoded ObjectBlock carries. */
+    /**
+     * The CIM object a decoded ObjectBlock carries. An instance whose ClassPart came from
+     * {@link ClassPartCache#shared()} reuses the class mapped from it before.
+     */
     public static CimObject toCim(ObjectBlock block) {
-        return CimMapping.toCim(block);
+        return CimMapping.toCim(block, ClassPartCache.shared());
+    }
+
+    /**
+     * The CIM object a decoded ObjectBlock carries; an instance whose ClassPart {@code classParts} holds reuses the
+     * class mapped from it before (null: no cache).
+     */
+    public static CimObject toCim(ObjectBlock block, ClassPartCache classParts) {
+        return CimMapping.toCim(block, classParts);
     }
 
     /**

@@ -21,6 +21,7 @@ final class BlockDecoder {
     private String[] names = new String[16];
     private long[] indexes = new long[16];
     private int depth;
+    private ClassPartCache classParts;
 
     BlockDecoder(byte[] buf, int offset, int length, Limits limits) {
         this.limits = limits;
@@ -40,6 +41,22 @@ final class BlockDecoder {
 
     int position() {
         return r.position();
+    }
+
+    /** Index of the current position in the buffer being decoded. */
+    int absolutePosition() {
+        return r.arrayOffset();
+    }
+
+    /** Uses {@code cache} (null for none) for the ClassParts of the outermost object; returns this decoder. */
+    BlockDecoder classParts(ClassPartCache cache) {
+        this.classParts = cache;
+        return this;
+    }
+
+    /** The cache for a ClassPart starting here: null inside embedded objects or without a cache. */
+    ClassPartCache classPartCache() {
+        return objectDepth == 0 ? classParts : null;
     }
 
     /** Octets left before the end of the current structure. */

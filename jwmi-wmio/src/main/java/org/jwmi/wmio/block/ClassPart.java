@@ -92,8 +92,20 @@ public record ClassPart(int reservedOctet, int classNameRef, DerivationList deri
     static ClassPart decode(BlockDecoder d) {
         d.enter("ClassPart");
         int start = d.position();
+        int absoluteStart = d.absolutePosition();
         long encodingLength = d.length("ClassPart EncodingLength", 4, MINIMUM_LENGTH);
         int outer = d.limit(start + encodingLength);
+        ClassPartCache cache = d.classPartCache();
+        ClassPartCache.Key key = null;
+        if (cache != null && cache.accepts(encodingLength)) {
+            key = ClassPartCache.key(d.r.array(), absoluteStart, (int) encodingLength, d.limits);
+            ClassPart known = cache.lookup(key);
+            if (known != null) {
+                d.jump(start + (int) encodingLength, outer);
+                d.exit();
+                return known;
+            }
+        }
         d.enter("ClassHeader");
         int reserved = d.u8();
         int classNameRef = d.u32();
@@ -125,6 +137,9 @@ public record ClassPart(int reservedOctet, int classNameRef, DerivationList deri
         part.resolve(new HeapCursor(d, heapBase, heap.length(), heap, "ClassHeap"));
         d.restore(outer);
         d.exit();
+        if (key != null) {
+            cache.store(key, part);
+        }
         return part;
     }
 

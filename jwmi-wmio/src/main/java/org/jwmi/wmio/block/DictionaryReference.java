@@ -24,10 +24,16 @@ public enum DictionaryReference {
     DWORD("DWORD"),
     CIMTYPE("CIMTYPE");
 
+    /** The entries {@link #forQualifierName} may return: all but the quote strings. */
+    private static final DictionaryReference[] NAMED = {KEY, READ, WRITE, VOLATILE, PROVIDER, DYNAMIC, CIMWIN32,
+        DWORD, CIMTYPE};
+
     private final String text;
+    private final String lower;
 
     DictionaryReference(String text) {
         this.text = text;
+        this.lower = text.toLowerCase(Locale.ROOT);
     }
 
     /** The string this ordinal stands for. */
@@ -56,12 +62,33 @@ public enum DictionaryReference {
      * volatile, provider, dynamic, cimwin32, DWORD, CIMTYPE) compared without regard to case.
      */
     public static DictionaryReference forQualifierName(String name) {
+        if (isAscii(name)) {
+            for (DictionaryReference d : NAMED) {
+                if (d.text.length() == name.length() && d.text.equalsIgnoreCase(name)) {
+                    return d;
+                }
+            }
+            return null;
+        }
         String n = name.toLowerCase(Locale.ROOT);
-        for (DictionaryReference d : values()) {
-            if (d != QUOTE && d != EMPTY_QUOTES && d.text.toLowerCase(Locale.ROOT).equals(n)) {
+        for (DictionaryReference d : NAMED) {
+            if (d.lower.equals(n)) {
                 return d;
             }
         }
         return null;
+    }
+
+    /**
+     * For ASCII text, ignoring case as {@link String#equalsIgnoreCase} does is the same as comparing
+     * {@link Locale#ROOT} lower case; other text takes the lower-casing path (which may change its length).
+     */
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,5 +1,6 @@
 package org.jwmi.wmio.block;
 
+import java.nio.charset.StandardCharsets;
 import org.jwmi.wire.ProtocolException;
 import org.jwmi.wire.WireWriter;
 
@@ -59,9 +60,7 @@ public record EncodedString(int encodedStringFlag, String value) {
     public void encode(WireWriter w) {
         w.u8(encodedStringFlag);
         if (encodedStringFlag == COMPRESSED) {
-            for (int i = 0; i < value.length(); i++) {
-                w.u8(value.charAt(i));
-            }
+            w.bytes(value.getBytes(StandardCharsets.ISO_8859_1));
             w.u8(0);
         } else {
             for (int i = 0; i < value.length(); i++) {
@@ -85,12 +84,9 @@ public record EncodedString(int encodedStringFlag, String value) {
             if (n == avail) {
                 throw d.fail(ProtocolException.Kind.BUFSIZE, "Encoded-String has no terminator");
             }
-            char[] chars = new char[n];
-            for (int i = 0; i < n; i++) {
-                chars[i] = (char) (buf[start + i] & 0xff);
-            }
+            String value = new String(buf, start, n, StandardCharsets.ISO_8859_1);
             d.skip(n + 1);
-            return new EncodedString(COMPRESSED, new String(chars));
+            return new EncodedString(COMPRESSED, value);
         }
         if (flag != UNICODE) {
             d.back(1);

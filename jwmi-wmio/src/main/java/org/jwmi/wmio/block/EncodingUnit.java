@@ -64,7 +64,15 @@ public record EncodingUnit(ObjectBlock objectBlock, Octets unusedOctets) {
 
     /** Decodes an EncodingUnit that fills {@code bytes} exactly. */
     public static EncodingUnit decode(byte[] bytes, Limits limits) {
-        BlockDecoder d = new BlockDecoder(bytes, 0, bytes.length, limits);
+        return decode(bytes, limits, null);
+    }
+
+    /**
+     * Decodes an EncodingUnit that fills {@code bytes} exactly, taking the object's ClassParts from
+     * {@code classParts} when it holds them (null for no cache); the result is the same either way.
+     */
+    public static EncodingUnit decode(byte[] bytes, Limits limits, ClassPartCache classParts) {
+        BlockDecoder d = new BlockDecoder(bytes, 0, bytes.length, limits).classParts(classParts);
         EncodingUnit unit = decode(d);
         if (d.room() > 0) {
             throw d.fail(ProtocolException.Kind.UNREAD_BYTES, d.room() + " octets follow the EncodingUnit");
@@ -77,7 +85,12 @@ public record EncodingUnit(ObjectBlock objectBlock, Octets unusedOctets) {
      * caller. Error offsets are relative to the start of the EncodingUnit.
      */
     public static EncodingUnit read(WireReader r, Limits limits) {
-        BlockDecoder d = new BlockDecoder(r.array(), r.arrayOffset(), r.remaining(), limits);
+        return read(r, limits, null);
+    }
+
+    /** {@link #read(WireReader, Limits)} with a {@link ClassPartCache} (null for none). */
+    public static EncodingUnit read(WireReader r, Limits limits, ClassPartCache classParts) {
+        BlockDecoder d = new BlockDecoder(r.array(), r.arrayOffset(), r.remaining(), limits).classParts(classParts);
         EncodingUnit unit = decode(d);
         r.skip(d.position());
         return unit;

@@ -1,7 +1,7 @@
 package org.jwmi.wmio.block;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jwmi.wire.Limits;
 import org.jwmi.wire.ProtocolException;
 import org.jwmi.wire.WireWriter;
@@ -28,8 +28,11 @@ public final class Heap {
     public static final int LENGTH_MSB = 0x80000000;
 
     private final Octets heapItems;
-    /** Items decoded so far, by {@link #key}; created on first use, guarded by {@code this}. */
-    private Map<Long, Object> items;
+    /**
+     * Items decoded so far, by {@link #key}; created on first use. Concurrent, because a heap may be shared (a
+     * ClassPart from a {@link ClassPartCache} serves decoders on many threads) and is read far more than written.
+     */
+    private volatile Map<Long, Object> items;
 
     public Heap(Octets heapItems) {
         this.heapItems = java.util.Objects.requireNonNull(heapItems, "heapItems");
@@ -140,15 +143,23 @@ public final class Heap {
         return (long) kind << 48 | (long) (type & 0xFFFF) << 32 | (ref & 0xFFFFFFFFL);
     }
 
-    synchronized Object cached(long key) {
-        return items == null ? null : items.get(key);
+    Object cached(long key) {
+        Map<Long, Object> m = items;
+        return m == null ? null : m.get(key);
     }
 
-    synchronized void remember(long key, Object item) {
-        if (items == null) {
-            items = new HashMap<>();
+    void remember(long key, Object item) {
+        Map<Long, Object> m = items;
+        if (m == null) {
+            synchronized (this) {
+                m = items;
+                if (m == null) {
+                    m = new ConcurrentHashMap<>();
+                    items = m;
+                }
+            }
         }
-        items.putIfAbsent(key, item);
+        m.putIfAbsent(key, item);
     }
 
     @Override

@@ -80,7 +80,16 @@ public record ObjectBlock(int objectFlags, Decoration decoration, Encoding encod
      * are offsets in {@code bytes}.
      */
     public static ObjectBlock decode(byte[] bytes, int offset, int length, Limits limits) {
-        BlockDecoder d = BlockDecoder.over(bytes, offset, length, limits);
+        return decode(bytes, offset, length, limits, null);
+    }
+
+    /**
+     * {@link #decode(byte[], int, int, Limits)}, taking the object's ClassParts from {@code classParts} when it
+     * holds them (null for no cache); the result is the same either way.
+     */
+    public static ObjectBlock decode(byte[] bytes, int offset, int length, Limits limits,
+                                     ClassPartCache classParts) {
+        BlockDecoder d = BlockDecoder.over(bytes, offset, length, limits).classParts(classParts);
         ObjectBlock ob = decode(d);
         if (d.room() > 0) {
             throw d.fail(ProtocolException.Kind.UNREAD_BYTES, d.room() + " octets follow the ObjectBlock");

@@ -13,6 +13,8 @@ public final class Octets {
     public static final Octets EMPTY = new Octets(new byte[0]);
 
     private final byte[] bytes;
+    /** {@link Arrays#hashCode(byte[])} of the octets once computed, 0 before (as String caches its hash). */
+    private int hash;
 
     private Octets(byte[] bytes) {
         this.bytes = bytes;
@@ -74,7 +76,12 @@ public final class Octets {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(bytes);
+        int h = hash;
+        if (h == 0) {
+            h = Arrays.hashCode(bytes);
+            hash = h;
+        }
+        return h;
     }
 
     @Override

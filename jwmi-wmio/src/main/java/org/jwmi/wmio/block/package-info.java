@@ -19,6 +19,7 @@
  * {@link org.jwmi.wmio.block.InstanceType}; {@link org.jwmi.wmio.block.ClassPart},
  * {@link org.jwmi.wmio.block.MethodsPart}, {@link org.jwmi.wmio.block.QualifierSet},
  * {@link org.jwmi.wmio.block.Heap}; {@link org.jwmi.wmio.block.EncodingUnitInstanceNoClass} for ObjectArrays;
- * {@link org.jwmi.wmio.block.HeapBuilder} lays out new heaps.
+ * {@link org.jwmi.wmio.block.HeapBuilder} lays out new heaps; {@link org.jwmi.wmio.block.ClassPartCache} remembers
+ * decoded ClassParts by their exact octets for decoders that meet the same class again.
  */
 package org.jwmi.wmio.block;

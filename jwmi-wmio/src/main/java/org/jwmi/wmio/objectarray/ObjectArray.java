@@ -11,6 +11,7 @@ import org.jwmi.wire.ProtocolException;
 import org.jwmi.wire.WireReader;
 import org.jwmi.wire.WireWriter;
 import org.jwmi.wmio.block.ClassAndMethodsPart;
+import org.jwmi.wmio.block.ClassPartCache;
 import org.jwmi.wmio.block.EncodingUnitInstanceNoClass;
 import org.jwmi.wmio.block.InstanceType;
 import org.jwmi.wmio.block.ObjectBlock;
@@ -95,6 +96,15 @@ public record ObjectArray(int dwFlags, int bPacketType, List<WbemDatapacketObjec
      * WBEMOBJECT_INSTANCE decoded here is added; an unknown classID is an error, as [MS-WMI] 2.2.14.4 says.
      */
     public static ObjectArray decode(byte[] bytes, ClassIdTable classes, Limits limits) {
+        return decode(bytes, classes, limits, null);
+    }
+
+    /**
+     * {@link #decode(byte[], ClassIdTable, Limits)}, taking the ClassParts of WBEMOBJECT_CLASS and
+     * WBEMOBJECT_INSTANCE objects from {@code classParts} when it holds them (null for no cache); the result is the
+     * same either way.
+     */
+    public static ObjectArray decode(byte[] bytes, ClassIdTable classes, Limits limits, ClassPartCache classParts) {
         Objects.requireNonNull(classes, "classes");
         WireReader r = new WireReader(bytes, 0, bytes.length, limits.maxNesting()).littleEndian(true);
         r.enter("ObjectArray");
@@ -119,7 +129,7 @@ public record ObjectArray(int dwFlags, int bPacketType, List<WbemDatapacketObjec
         List<WbemDatapacketObject> objects = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             r.enter("wbemObjects[" + i + "]");
-            objects.add(new WbemDatapacketObject(object(r, bytes, classes, limits)));
+            objects.add(new WbemDatapacketObject(object(r, bytes, classes, limits, classParts)));
             r.exit();
         }
         r.expectEnd();
@@ -127,7 +137,8 @@ public record ObjectArray(int dwFlags, int bPacketType, List<WbemDatapacketObjec
         return new ObjectArray(flags, packetType, objects);
     }
 
-    private static WbemObject object(WireReader r, byte[] bytes, ClassIdTable classes, Limits limits) {
+    private static WbemObject object(WireReader r, byte[] bytes, ClassIdTable classes, Limits limits,
+                                     ClassPartCache classParts) {
         expect(r, "dwSizeOfHeader", r.i32(), WbemDatapacketObject.HEADER_SIZE, ProtocolException.Kind.BAD_VALUE);
         int size = r.count("dwSizeOfData", r.remaining() - 1L);
         int type = r.u8();
@@ -137,7 +148,7 @@ public record ObjectArray(int dwFlags, int bPacketType, List<WbemDatapacketObjec
             case WbemObjectClass.TYPE -> {
                 r.enter("WBEMOBJECT_CLASS");
                 int dataSize = header(r, WbemObjectClass.HEADER_SIZE, size);
-                ObjectBlock ob = ObjectBlock.decode(bytes, r.arrayOffset(), dataSize, limits);
+                ObjectBlock ob = ObjectBlock.decode(bytes, r.arrayOffset(), dataSize, limits, classParts);
                 if (!ob.isClass()) {
                     throw r.fail(ProtocolException.Kind.BAD_VALUE, "WBEMOBJECT_CLASS carries an instance");
                 }
@@ -147,7 +158,7 @@ public record ObjectArray(int dwFlags, int bPacketType, List<WbemDatapacketObjec
                 r.enter("WBEMOBJECT_INSTANCE");
                 int dataSize = header(r, WbemObjectInstance.HEADER_SIZE, size);
                 UUID classId = r.uuid();
-                ObjectBlock ob = ObjectBlock.decode(bytes, r.arrayOffset(), dataSize, limits);
+                ObjectBlock ob = ObjectBlock.decode(bytes, r.arrayOffset(), dataSize, limits, classParts);
                 if (ob.isClass()) {
                     throw r.fail(ProtocolException.Kind.BAD_VALUE, "WBEMOBJECT_INSTANCE carries a class");
                 }
