@@ -3,15 +3,11 @@ package org.jwmi.server.provider.linux;
 import java.time.ZonedDateTime;
 import java.util.HashSet;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.jwmi.cim.CimClass;
 import org.jwmi.cim.CimInstance;
 import org.jwmi.cim.CimName;
-import org.jwmi.cim.CimObjectPath;
 import org.jwmi.cim.CimValue;
-import org.jwmi.server.provider.InstanceProvider;
 import org.jwmi.server.provider.ProviderContext;
 
 /**
@@ -22,7 +18,7 @@ import org.jwmi.server.provider.ProviderContext;
  * many ARM kernels); {@code TotalPhysicalMemory} = MemTotal in bytes; {@code CurrentTimeZone} = offset in
  * minutes at the context's clock. Domain membership, vendor and ownership properties stay NULL.
  */
-public final class ComputerSystemProvider implements InstanceProvider {
+public final class ComputerSystemProvider extends SingleInstanceProvider {
 
     public static final CimName CLASS = CimName.of("Win32_ComputerSystem");
 
@@ -38,21 +34,7 @@ public final class ComputerSystemProvider implements InstanceProvider {
     }
 
     @Override
-    public Stream<CimInstance> enumerate(ProviderContext ctx, CimClass cls) {
-        return Stream.of(build(ctx, cls));
-    }
-
-    @Override
-    public Optional<CimInstance> get(ProviderContext ctx, CimClass cls, CimObjectPath path) {
-        String name = Props.keyText(path, "Name");
-        if (name == null) {
-            return Optional.empty();
-        }
-        CimInstance cs = build(ctx, cls);
-        return name.equalsIgnoreCase(cs.value("Name").asString()) ? Optional.of(cs) : Optional.empty();
-    }
-
-    private CimInstance build(ProviderContext ctx, CimClass cls) {
+    CimInstance build(ProviderContext ctx, CimClass cls) {
         CimInstance.Builder b = CimInstance.builder(cls);
         String hostName = host.hostName();
         String label = hostName == null ? "localhost" : hostName.split("\\.", 2)[0];

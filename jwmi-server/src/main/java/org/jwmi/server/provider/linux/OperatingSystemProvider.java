@@ -3,14 +3,11 @@ package org.jwmi.server.provider.linux;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.jwmi.cim.CimClass;
 import org.jwmi.cim.CimInstance;
 import org.jwmi.cim.CimName;
-import org.jwmi.cim.CimObjectPath;
 import org.jwmi.cim.CimValue;
-import org.jwmi.server.provider.InstanceProvider;
 import org.jwmi.server.provider.ProviderContext;
 
 /**
@@ -27,7 +24,7 @@ import org.jwmi.server.provider.ProviderContext;
  * {@code SystemDevice}/{@code BootDevice} = the root device. {@code BuildNumber}, directories, licensing,
  * locale and service-pack properties have no Linux counterpart and stay NULL.
  */
-public final class OperatingSystemProvider implements InstanceProvider {
+public final class OperatingSystemProvider extends SingleInstanceProvider {
 
     public static final CimName CLASS = CimName.of("Win32_OperatingSystem");
     /** CIM_OperatingSystem.OSType value map: 36 = LINUX. */
@@ -44,20 +41,6 @@ public final class OperatingSystemProvider implements InstanceProvider {
         return CLASS;
     }
 
-    @Override
-    public Stream<CimInstance> enumerate(ProviderContext ctx, CimClass cls) {
-        return Stream.of(build(ctx, cls));
-    }
-
-    @Override
-    public Optional<CimInstance> get(ProviderContext ctx, CimClass cls, CimObjectPath path) {
-        String name = Props.keyText(path, "Name");
-        if (name == null) {
-            return Optional.empty();
-        }
-        CimInstance os = build(ctx, cls);
-        return name.equalsIgnoreCase(os.value("Name").asString()) ? Optional.of(os) : Optional.empty();
-    }
 
     /** PRETTY_NAME of os-release (NAME if absent, else "Linux"). */
     static String prettyName(LinuxHost host) {
@@ -107,7 +90,8 @@ public final class OperatingSystemProvider implements InstanceProvider {
         return prettyName(host) + "|/|" + (dev == null ? "" : dev);
     }
 
-    private CimInstance build(ProviderContext ctx, CimClass cls) {
+    @Override
+    CimInstance build(ProviderContext ctx, CimClass cls) {
         CimInstance.Builder b = CimInstance.builder(cls);
         String pretty = prettyName(host);
         String dev = rootDevice(host);
