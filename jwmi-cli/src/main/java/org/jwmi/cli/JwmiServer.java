@@ -45,8 +45,8 @@ public final class JwmiServer implements AutoCloseable {
      * @param accounts     the accounts NTLM accepts
      * @param computerName the host name the server announces (NetBIOS name: its first label, upper case)
      * @param domain       the NetBIOS domain the server announces in NTLM; empty for a stand-alone server, whose
-     *                     domain is its NetBIOS computer name. The NTLM server accepts logons naming this domain,
-     *                     the computer name, or no domain.
+     *                     domain is its NetBIOS computer name. Which logon domains match an account is the
+     *                     account store's rule ({@link FileAccountStore}).
      */
     public record Config(InetAddress bindAddress, int port, AuthLevel minAuthLevel, AccountStore accounts,
                          String computerName, String domain) {

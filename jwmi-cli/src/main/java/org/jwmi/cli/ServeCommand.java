@@ -48,8 +48,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--domain", paramLabel = "NAME",
             description = "NetBIOS domain the server announces in NTLM (default: the one domain the account store "
-                    + "names, if it names exactly one; else this machine's NetBIOS name). Logons naming another "
-                    + "domain are refused.")
+                    + "names, if it names exactly one; else this machine's NetBIOS name). Which logons match is the "
+                    + "account store's rule: an account without a domain matches any domain.")
     String domain;
 
     @Override
@@ -80,8 +80,7 @@ final class ServeCommand implements Callable<Integer> {
                     + "and no backslash");
         }
         JwmiServer.Config config = JwmiServer.Config.of(address, port, minAuthLevel, store, announced);
-        LOG.info("NTLM domain {}; logons naming {}, {} or no domain are accepted", config.netbiosDomain(),
-                config.netbiosDomain(), JwmiServer.netbiosName(config.computerName()));
+        LOG.info("NTLM domain {} on {}", config.netbiosDomain(), JwmiServer.netbiosName(config.computerName()));
         JwmiServer server;
         try {
             server = JwmiServer.start(config);
