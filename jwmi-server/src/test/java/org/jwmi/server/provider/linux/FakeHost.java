@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.jwmi.auth.PeerIdentity;
+import org.jwmi.server.security.CallerToken;
+import org.jwmi.server.security.Impersonation;
+import java.util.Set;
 import org.jwmi.cim.CimClass;
 import org.jwmi.cim.mof.MofCompiler;
 import org.jwmi.cim.mof.MofNamespace;
@@ -27,7 +30,9 @@ final class FakeHost {
     static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     static final Instant NOW = Instant.parse("2023-11-15T08:00:00Z");
     static final ProviderContext CTX = new ProviderContext(
-            new PeerIdentity("WORKGROUP", "alice", "WS1", false), Clock.fixed(NOW, ZONE), "root\\cimv2");
+            new CallerToken(new PeerIdentity("WORKGROUP", "alice", "WS1", false), "S-1-5-21-1-2-3-1001",
+                    Set.of(CallerToken.EVERYONE, CallerToken.AUTHENTICATED_USERS, CallerToken.USERS),
+                    Impersonation.IMPERSONATE), Clock.fixed(NOW, ZONE), "root\\cimv2");
 
     private static final MofNamespace CIMV2;
 
