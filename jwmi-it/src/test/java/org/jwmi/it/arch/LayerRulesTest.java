@@ -98,6 +98,14 @@ class LayerRulesTest {
     }
 
     @Test
+    void clientNeverUsesTheServer() {
+        noClasses().that().resideInAPackage("org.jwmi.client..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jwmi.server..", "org.jwmi.cli..")
+                .allowEmptyShould(true)
+                .check(main);
+    }
+
+    @Test
     void pduTypesKnowNothingOfTheRuntimes() {
         noClasses().that().resideInAPackage("org.jwmi.rpc.pdu..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jwmi.rpc.server..", "org.jwmi.rpc.client..")
