@@ -14,7 +14,8 @@ public final class LinuxProviders {
     public static List<InstanceProvider> all(LinuxHost host) {
         return List.of(new ProcessProvider(host), new OperatingSystemProvider(host),
                 new ComputerSystemProvider(host), new EnvironmentProvider(host), new LogicalDiskProvider(host),
-                new ProcessorProvider(host), new ServiceProvider(host));
+                new ProcessorProvider(host), new ServiceProvider(host), new NetworkAdapterProvider(host),
+                new NetworkAdapterConfigurationProvider(host));
     }
 
     /** Registers {@link #all(LinuxHost)} in {@code registry}. */

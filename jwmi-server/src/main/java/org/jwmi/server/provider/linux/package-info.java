@@ -10,6 +10,10 @@
  *   <li>{@link org.jwmi.server.provider.linux.EnvironmentProvider} — Win32_Environment from
  *       {@code /etc/environment}.</li>
  *   <li>{@link org.jwmi.server.provider.linux.LogicalDiskProvider} — Win32_LogicalDisk from {@code /proc/mounts}.</li>
+ *   <li>{@link org.jwmi.server.provider.linux.NetworkAdapterProvider},
+ *       {@link org.jwmi.server.provider.linux.NetworkAdapterConfigurationProvider} — Win32_NetworkAdapter and
+ *       Win32_NetworkAdapterConfiguration from {@code /sys/class/net}, {@code /proc/net} and resolv.conf
+ *       ({@code NetInterfaces}, {@code NetTables} decode them).</li>
  *   <li>{@link org.jwmi.server.provider.linux.LinuxProviders} — all of the above, for registration.</li>
  * </ul>
  */
