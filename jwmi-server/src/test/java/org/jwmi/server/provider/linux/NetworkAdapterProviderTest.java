@@ -255,4 +255,24 @@ class NetworkAdapterProviderTest {
         assertThat(NetTables.macAddress("")).isNull();
         assertThat(NetTables.macAddress("zz:00:00:00:00:01")).isNull();
     }
+
+    @Test
+    void decodersNeverThrowOnGarbage() {
+        java.util.Random rnd = new java.util.Random(42);
+        String alphabet = "0123456789abcdefABCDEFxz:./| -\t\n";
+        for (int n = 0; n < 2000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = rnd.nextInt(300); k > 0; k--) {
+                sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            String t = sb.toString();
+            NetTables.routes(t, ByteOrder.LITTLE_ENDIAN);
+            NetTables.localAddresses(t);
+            NetTables.ipv6Addresses(t);
+            NetTables.ipv6Gateways(t);
+            NetTables.resolver(t);
+            NetTables.macAddress(t);
+            NetTables.parseIpv6Text(t.length() > 40 ? t.substring(0, 40) : t);
+        }
+    }
 }
