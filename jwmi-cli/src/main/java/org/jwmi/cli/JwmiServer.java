@@ -22,6 +22,7 @@ import org.jwmi.rpc.epm.EpmService;
 import org.jwmi.rpc.mgmt.MgmtService;
 import org.jwmi.dcom.server.DcomServer;
 import org.jwmi.rpc.server.RpcServer;
+import org.jwmi.server.provider.ProviderRegistry;
 import org.jwmi.server.repository.CimRepository;
 import org.jwmi.server.service.WmiService;
 import org.slf4j.Logger;
@@ -189,6 +190,11 @@ public final class JwmiServer implements AutoCloseable {
     /** The WMI service. */
     public WmiService wmiService() {
         return wmi.service;
+    }
+
+    /** The providers (instances and methods of dynamic classes). */
+    public ProviderRegistry providers() {
+        return wmi.providers;
     }
 
     /** The CIM repository. */

@@ -34,12 +34,15 @@ final class Wmi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Wmi.class);
 
     final CimRepository repository;
+    final ProviderRegistry providers;
     final DcomServer dcom;
     final WmiService service;
     private final Path temporary;
 
-    private Wmi(CimRepository repository, DcomServer dcom, WmiService service, Path temporary) {
+    private Wmi(CimRepository repository, ProviderRegistry providers, DcomServer dcom, WmiService service,
+                Path temporary) {
         this.repository = repository;
+        this.providers = providers;
         this.dcom = dcom;
         this.service = service;
         this.temporary = temporary;
@@ -72,7 +75,7 @@ final class Wmi implements AutoCloseable {
             dcom.start();
             LOG.info("WMI service: repository {}, namespaces {}", dir.resolve(JwmiServer.REPOSITORY_FILE),
                     repository.namespaces());
-            return new Wmi(repository, dcom, service, temporary);
+            return new Wmi(repository, providers, dcom, service, temporary);
         } catch (IOException | RuntimeException e) {
             if (dcom != null) {
                 dcom.close();

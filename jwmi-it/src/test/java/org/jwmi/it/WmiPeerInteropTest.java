@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * winmgmt acceptance 1: the independent WMI client {@code wmi_peer.py} (impacket's DCOMConnection, WbemLevel1Login,
- * IWbemServices, IEnumWbemClassObject, exactly as it talks to Windows) against our server on 127.0.0.21:135.
+ * IWbemServices, IEnumWbemClassObject, exactly as it talks to Windows) against our server on 127.0.0.23:135.
  *
  * <p>impacket raises an exception for any HRESULT but S_OK, so with a batch of N it drops the objects of the last
  * Next, which (as [MS-WMI] 3.1.4.4.2 says) come with WBEM_S_FALSE; the row-exact checks use a batch of 1, whose last
@@ -31,7 +31,7 @@ class WmiPeerInteropTest {
     static void start() {
         Peers.assumeRoot();
         Peers.assumeImpacket();
-        server = LoopbackServer.start("127.0.0.21", 135, AuthLevel.PKT_INTEGRITY);
+        server = LoopbackServer.start("127.0.0.23", 135, AuthLevel.PKT_INTEGRITY);
     }
 
     @AfterAll

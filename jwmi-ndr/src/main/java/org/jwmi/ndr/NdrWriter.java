@@ -303,12 +303,16 @@ public final class NdrWriter {
         return conformantVaryingArray(values.size(), values, element);
     }
 
-    /** A conformant varying array with a larger {@code max_count} (e.g. a {@code size_is(max_ents)} buffer). */
+    /**
+     * A conformant varying array with a larger {@code max_count} (e.g. a {@code size_is(max_ents)} buffer);
+     * {@code maxCount} is the unsigned 32-bit wire value.
+     */
     public <T> NdrWriter conformantVaryingArray(int maxCount, List<T> values, NdrEncoder<T> element) {
-        if (values.size() > maxCount) {
-            throw new IllegalArgumentException(values.size() + " elements exceed max_count " + maxCount);
+        if (Integer.toUnsignedLong(values.size()) > Integer.toUnsignedLong(maxCount)) {
+            throw new IllegalArgumentException(values.size() + " elements exceed max_count "
+                    + Integer.toUnsignedString(maxCount));
         }
-        maxCount(maxCount);
+        u32(maxCount);
         varyingBounds(0, values.size());
         construct(() -> elements(values, element));
         return this;

@@ -3,11 +3,17 @@ package org.jwmi.server.service;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.jwmi.cim.CimClass;
 import org.jwmi.cim.CimException;
 import org.jwmi.cim.CimInstance;
@@ -383,7 +389,51 @@ public final class Cimom {
             try (Stream<CimClass> sub = repository.enumClasses(ns, className, CimRepository.WBEM_FLAG_DEEP)) {
                 sub.forEach(family::add);
             }
-            return family.stream().flatMap(this::ownInstances);
+            return concat(family);
+        }
+
+        /**
+         * The own instances of each class in turn, each class's stream opened only when the previous one is used up.
+         * Not {@code flatMap}: a flat-mapped stream read through its iterator (as enumerators do) buffers a whole
+         * inner stream first, which for a provider with a million instances is the whole result in memory.
+         */
+        @SuppressWarnings("unchecked")
+        private Stream<CimInstance> concat(List<CimClass> family) {
+            Iterator<CimClass> classes = family.iterator();
+            Stream<CimInstance>[] open = new Stream[1];
+            Iterator<CimInstance> it = new Iterator<>() {
+                private Iterator<CimInstance> current = Collections.emptyIterator();
+
+                @Override
+                public boolean hasNext() {
+                    while (!current.hasNext()) {
+                        if (open[0] != null) {
+                            open[0].close();
+                            open[0] = null;
+                        }
+                        if (!classes.hasNext()) {
+                            return false;
+                        }
+                        open[0] = ownInstances(classes.next());
+                        current = open[0].iterator();
+                    }
+                    return true;
+                }
+
+                @Override
+                public CimInstance next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    return current.next();
+                }
+            };
+            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false)
+                    .onClose(() -> {
+                        if (open[0] != null) {
+                            open[0].close();
+                        }
+                    });
         }
 
         /** The instances whose class is exactly {@code cls}. */

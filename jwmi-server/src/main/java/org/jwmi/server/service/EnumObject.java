@@ -98,8 +98,8 @@ final class EnumObject implements ComObject {
                 // the provider's close failing does not concern the client
             }
             stream = null;
-            iterator = null;
         }
+        iterator = null;
     }
 
     private OrpcReply enumerator(OrpcCall call) {

@@ -46,9 +46,11 @@ public record NextResponse(OrpcThat orpcThat, long uCount, List<MInterfacePointe
     public static NextResponse decodeResults(NdrReader r, OrpcThat t) {
         long[] max = new long[1];
         List<MInterfacePointer> objects = r.field("apObjects", x -> {
-            int m = x.maxCount();
+            // max_count is the request's uCount (any ULONG: nothing is allocated for it); actual_count is bounded
+            // by the varying bounds and by the bytes that follow.
+            long m = x.u32();
             max[0] = m;
-            VaryingBounds b = x.varyingBounds(m);
+            VaryingBounds b = x.varyingBounds((int) Math.min(m, Integer.MAX_VALUE));
             if (b.offset() != 0) {
                 throw x.fail(Kind.BAD_VALUE, "offset " + b.offset() + " is not 0");
             }
