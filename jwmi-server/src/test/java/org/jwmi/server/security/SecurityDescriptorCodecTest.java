@@ -74,6 +74,12 @@ class SecurityDescriptorCodecTest {
         assertThat(SecurityDescriptor.decode(expected)).isEqualTo(sd);
     }
 
+    @Test
+    void defaultRootSdIsTheIssuesShape() {
+        assertThat(Sddl.format(NamespaceSecurity.defaultRootSd())).isEqualTo(
+                "O:BAG:BAD:(A;CI;CCDCLCSWRPWPRCWD;;;BA)(A;CI;CCDCSW;;;AU)(A;CI;CCDCSW;;;LS)(A;CI;CCDCSW;;;NS)");
+    }
+
     @ParameterizedTest
     @CsvSource({
             "S-1-1-0, 010100000000000100000000",
