@@ -37,8 +37,9 @@ class FileAccountStoreTest {
         Path file = dir.resolve(FileAccountStore.FILE_NAME);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        assertThat(text).contains("Domain\tUser\t" + PASSWORD_NT_HASH + "\n").doesNotContain("Password\t");
-        assertThat(text.lines().filter(l -> !l.startsWith("#"))).containsExactly("Domain\tUser\t" + PASSWORD_NT_HASH);
+        assertThat(text).contains("Domain\tUser\t" + PASSWORD_NT_HASH + "\t\t1000\n").doesNotContain("Password\t");
+        assertThat(text.lines().filter(l -> !l.startsWith("#")))
+                .containsExactly("Domain\tUser\t" + PASSWORD_NT_HASH + "\t\t1000");
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder(FileAccountStore.FILE_NAME, FileAccountStore.LOCK_NAME);

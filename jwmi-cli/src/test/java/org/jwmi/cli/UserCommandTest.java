@@ -45,7 +45,8 @@ class UserCommandTest {
 
         Result list = jwmi("", "user", "list", "--data-dir", d);
         assertThat(list.code()).isZero();
-        assertThat(list.out()).isEqualTo("bob\ncorp\\ALICE\n");
+        String machine = FileAccountStore.open(data).machineSid().toString();
+        assertThat(list.out()).isEqualTo("bob\t" + machine + "-1001\tUsers\ncorp\\ALICE\t" + machine + "-1000\tUsers\n");
 
         String file = Files.readString(data.resolve(FileAccountStore.FILE_NAME));
         assertThat(file).doesNotContain("changed").doesNotContain("other").doesNotContain("S3cret");
@@ -59,7 +60,7 @@ class UserCommandTest {
         assertThat(del.code()).isZero();
         assertThat(del.out()).isEqualTo("removed CORP\\Alice\n");
         assertThat(jwmi("", "user", "del", "alice", "--domain", "CORP", "--data-dir", d).code()).isEqualTo(1);
-        assertThat(jwmi("", "user", "list", "--data-dir", d).out()).isEqualTo("bob\n");
+        assertThat(jwmi("", "user", "list", "--data-dir", d).out()).isEqualTo("bob\t" + machine + "-1001\tUsers\n");
     }
 
     @Test
@@ -90,5 +91,35 @@ class UserCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).contains("no accounts");
+    }
+
+    @Test
+    void groupsOnAddListAndGroupSubcommands() {
+        String d = tmp.resolve("data").toString();
+        Result add = jwmi("pw\n", "user", "add", "root", "--group", "administrators", "--group", "Users",
+                "--password-stdin", "--data-dir", d);
+        assertThat(add.code()).as(add.err()).isZero();
+        assertThat(jwmi("pw\n", "user", "add", "joe", "--password-stdin", "--data-dir", d).code()).isZero();
+        assertThat(jwmi("", "user", "list", "--data-dir", d).out()).matches(
+                "joe\tS-1-5-21-\\d+-\\d+-\\d+-1001\tUsers\nroot\tS-1-5-21-\\d+-\\d+-\\d+-1000\tAdministrators,Users\n");
+
+        Result g = jwmi("", "user", "group", "add", "JOE", "Administrators", "--data-dir", d);
+        assertThat(g.code()).as(g.err()).isZero();
+        assertThat(g.out()).isEqualTo("added JOE to Administrators\n");
+        assertThat(jwmi("", "user", "group", "del", "root", "administrators", "--data-dir", d).out())
+                .isEqualTo("removed root from Administrators\n");
+        assertThat(jwmi("", "user", "list", "--data-dir", d).out()).contains("joe\tS-1-5-21-")
+                .contains("-1001\tAdministrators,Users\n").contains("-1000\tUsers\n");
+
+        // a password change without --group keeps the groups
+        assertThat(jwmi("new\n", "user", "add", "joe", "--password-stdin", "--data-dir", d).code()).isZero();
+        assertThat(jwmi("", "user", "list", "--data-dir", d).out()).contains("-1001\tAdministrators,Users\n");
+
+        Result bad = jwmi("pw\n", "user", "add", "x", "--group", "wheel", "--password-stdin", "--data-dir", d);
+        assertThat(bad.code()).isNotZero();
+        assertThat(bad.err()).contains("unknown group 'wheel'");
+        Result missing = jwmi("", "user", "group", "add", "nobody", "Administrators", "--data-dir", d);
+        assertThat(missing.code()).isNotZero();
+        assertThat(missing.err()).contains("no account nobody");
     }
 }

@@ -1025,4 +1025,99 @@ public final class CimRepository implements AutoCloseable {
     public String toString() {
         return "CimRepository[" + url + "]";
     }
+
+    // ------------------------------------------------------------------ namespace security (org.jwmi.server.security)
+
+    /**
+     * The security entry of one namespace ([MS-WMI] 3.1.1 NamespaceConnectionTable: Security Descriptor and
+     * RequiresEncryption), as {@link org.jwmi.server.security.NamespaceSecurity} stores it.
+     *
+     * @param sd                 the namespace's own self-relative SECURITY_DESCRIPTOR, or {@code null} if none was set
+     * @param requiresEncryption the RequiresEncryption flag
+     */
+    public record NamespaceSecurityEntry(byte[] sd, boolean requiresEncryption) {
+        public NamespaceSecurityEntry {
+            sd = sd == null ? null : sd.clone();
+        }
+
+        @Override
+        public byte[] sd() {
+            return sd == null ? null : sd.clone();
+        }
+    }
+
+    private boolean securityTableReady;
+
+    private void ensureSecurityTable(Connection c) throws SQLException {
+        if (!securityTableReady) {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("CREATE TABLE IF NOT EXISTS namespace_security(ns TEXT PRIMARY KEY, sd BLOB,"
+                        + " requires_encryption INTEGER NOT NULL DEFAULT 0)");
+            }
+            securityTableReady = true;
+        }
+    }
+
+    /** The security entry of {@code namespace} (case-insensitive, {@code /} or {@code \\}), if one was stored. */
+    public Optional<NamespaceSecurityEntry> getNamespaceSecurity(String namespace) {
+        String k = KeyText.fold(normalizeNamespace(namespace));
+        return write(c -> {
+            ensureSecurityTable(c);
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT sd, requires_encryption FROM namespace_security WHERE ns = ?")) {
+                p.setString(1, k);
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? Optional.of(new NamespaceSecurityEntry(rs.getBytes(1), rs.getInt(2) != 0))
+                            : Optional.<NamespaceSecurityEntry>empty();
+                }
+            }
+        });
+    }
+
+    /** Stores the security descriptor of {@code namespace} ({@code null}: none of its own), keeping its flag. */
+    public void putNamespaceSd(String namespace, byte[] sd) {
+        String k = KeyText.fold(normalizeNamespace(namespace));
+        write(c -> {
+            ensureSecurityTable(c);
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO namespace_security(ns, sd) VALUES(?, ?)"
+                    + " ON CONFLICT(ns) DO UPDATE SET sd = excluded.sd")) {
+                p.setString(1, k);
+                p.setBytes(2, sd);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Stores the RequiresEncryption flag of {@code namespace}, keeping its descriptor. */
+    public void putNamespaceRequiresEncryption(String namespace, boolean requiresEncryption) {
+        String k = KeyText.fold(normalizeNamespace(namespace));
+        write(c -> {
+            ensureSecurityTable(c);
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO namespace_security(ns, requires_encryption)"
+                    + " VALUES(?, ?) ON CONFLICT(ns) DO UPDATE SET requires_encryption = excluded.requires_encryption")) {
+                p.setString(1, k);
+                p.setInt(2, requiresEncryption ? 1 : 0);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Removes the security entries of {@code namespace} and of every namespace below it. */
+    public void deleteNamespaceSecurity(String namespace) {
+        String k = KeyText.fold(normalizeNamespace(namespace));
+        write(c -> {
+            ensureSecurityTable(c);
+            try (PreparedStatement p = c.prepareStatement(
+                    "DELETE FROM namespace_security WHERE ns = ? OR (ns > ? AND ns < ?)")) {
+                // descendants: keys starting with k + '\\' sort between k + '\\' and k + ']' (']' follows '\\')
+                p.setString(1, k);
+                p.setString(2, k + "\\");
+                p.setString(3, k + "]");
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
 }
