@@ -20,7 +20,10 @@ import org.jwmi.rpc.epm.EndpointRegistry;
 import org.jwmi.rpc.epm.Epm;
 import org.jwmi.rpc.epm.EpmService;
 import org.jwmi.rpc.mgmt.MgmtService;
+import org.jwmi.dcom.server.DcomServer;
 import org.jwmi.rpc.server.RpcServer;
+import org.jwmi.server.repository.CimRepository;
+import org.jwmi.server.service.WmiService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,9 +50,10 @@ public final class JwmiServer implements AutoCloseable {
      * @param domain       the NetBIOS domain the server announces in NTLM; empty for a stand-alone server, whose
      *                     domain is its NetBIOS computer name. Which logon domains match an account is the
      *                     account store's rule ({@link FileAccountStore}).
+     * @param dataDir      where the CIM repository lives ({@value #REPOSITORY_FILE}); null for a temporary one
      */
     public record Config(InetAddress bindAddress, int port, AuthLevel minAuthLevel, AccountStore accounts,
-                         String computerName, String domain) {
+                         String computerName, String domain, Path dataDir) {
         public Config {
             Objects.requireNonNull(bindAddress, "bindAddress");
             Objects.requireNonNull(minAuthLevel, "minAuthLevel");
@@ -63,7 +67,12 @@ public final class JwmiServer implements AutoCloseable {
 
         public static Config of(InetAddress bindAddress, int port, AuthLevel minAuthLevel, AccountStore accounts,
                                 String domain) {
-            return new Config(bindAddress, port, minAuthLevel, accounts, localComputerName(), domain);
+            return new Config(bindAddress, port, minAuthLevel, accounts, localComputerName(), domain, null);
+        }
+
+        /** This configuration with the WMI repository in {@code dir} (null: a temporary one, deleted on close). */
+        public Config withDataDir(Path dir) {
+            return new Config(bindAddress, port, minAuthLevel, accounts, computerName, domain, dir);
         }
 
         /** The domain announced: the configured one, else the NetBIOS computer name. */
@@ -72,14 +81,19 @@ public final class JwmiServer implements AutoCloseable {
         }
     }
 
+    /** The CIM repository's file in the data directory. */
+    public static final String REPOSITORY_FILE = "repository.db";
+
     private final RpcServer server;
     private final EndpointRegistry registry;
     private final Config config;
+    private final Wmi wmi;
 
-    private JwmiServer(RpcServer server, EndpointRegistry registry, Config config) {
+    private JwmiServer(RpcServer server, EndpointRegistry registry, Config config, Wmi wmi) {
         this.server = server;
         this.registry = registry;
         this.config = config;
+        this.wmi = wmi;
     }
 
     /**
@@ -90,15 +104,20 @@ public final class JwmiServer implements AutoCloseable {
     public static JwmiServer start(Config config) throws IOException {
         String netbios = netbiosName(config.computerName());
         EndpointRegistry registry = new EndpointRegistry();
+        ServerOptions options = serverOptions(config, netbios);
+        // The endpoint-mapper port also carries the DCOM object resolver, whose ServerAlive2 is anonymous and whose
+        // activations below the minimum must reach DCOM to be refused with E_ACCESSDENIED: the port admits every
+        // level, and each interface states its own minimum.
         RpcServer server = RpcServer.builder()
                 .bindAddress(config.bindAddress())
                 .port(config.port())
-                .minAuthLevel(config.minAuthLevel())
-                .security(new NtlmSecurityProvider(), serverOptions(config, netbios))
+                .minAuthLevel(AuthLevel.NONE)
+                .security(new NtlmSecurityProvider(), options)
                 .principalName(NtlmSecurityProvider.RPC_C_AUTHN_WINNT, netbios)
-                .register(new EpmService(registry), new MgmtService())
+                .register(config.minAuthLevel(), new EpmService(registry), new MgmtService())
                 .build();
         server.start();
+        Wmi wmi = null;
         try {
             if (config.bindAddress() instanceof Inet4Address) {
                 for (SyntaxId s : server.interfaces()) {
@@ -110,11 +129,15 @@ public final class JwmiServer implements AutoCloseable {
                 LOG.warn("the endpoint map lists IPv4 endpoints only; {} is not IPv4, so ept_lookup answers nothing",
                         config.bindAddress().getHostAddress());
             }
-        } catch (RuntimeException e) {
+            wmi = Wmi.start(config, server, options, netbios);
+        } catch (IOException | RuntimeException e) {
+            if (wmi != null) {
+                wmi.close();
+            }
             server.close();
             throw e;
         }
-        return new JwmiServer(server, registry, config);
+        return new JwmiServer(server, registry, config, wmi);
     }
 
     private static ServerOptions serverOptions(Config config, String netbios) {
@@ -158,9 +181,25 @@ public final class JwmiServer implements AutoCloseable {
         return (a instanceof Inet4Address ? host : "[" + host + "]") + ":" + port();
     }
 
+    /** The DCOM server (object exporter, class registry). */
+    public DcomServer dcom() {
+        return wmi.dcom;
+    }
+
+    /** The WMI service. */
+    public WmiService wmiService() {
+        return wmi.service;
+    }
+
+    /** The CIM repository. */
+    public CimRepository repository() {
+        return wmi.repository;
+    }
+
     @Override
     public void close() {
         server.close();
+        wmi.close();
     }
 
     /** This machine's host name, from the kernel; {@code localhost} if unknown. */

@@ -79,7 +79,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--domain " + announced + ": a NetBIOS domain has at most 15 characters "
                     + "and no backslash");
         }
-        JwmiServer.Config config = JwmiServer.Config.of(address, port, minAuthLevel, store, announced);
+        JwmiServer.Config config = JwmiServer.Config.of(address, port, minAuthLevel, store, announced).withDataDir(dir);
         LOG.info("NTLM domain {} on {}", config.netbiosDomain(), JwmiServer.netbiosName(config.computerName()));
         JwmiServer server;
         try {

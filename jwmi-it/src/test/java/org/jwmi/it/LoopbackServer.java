@@ -52,7 +52,7 @@ final class LoopbackServer implements AutoCloseable {
             JwmiServer s = JwmiServer.start(JwmiServer.Config.of(InetAddress.getByName(host), port, minLevel, store,
                     DOMAIN));
             LoopbackServer ls = new LoopbackServer(host, password, s, dir);
-            s.rpcServer().register(ls.counter());
+            s.rpcServer().register(minLevel, ls.counter());
             return ls;
         } catch (IOException e) {
             deleteQuietly(dir);

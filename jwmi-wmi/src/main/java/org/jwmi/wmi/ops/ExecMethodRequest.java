@@ -35,6 +35,17 @@ public record ExecMethodRequest(OrpcThis orpcThis, String strObjectPath, String 
 
     /** The [in] parameters after ORPCTHIS (server: {@code OrpcCall.body()}); reads to the end. */
     public static ExecMethodRequest decodeParams(NdrReader r, OrpcThis t) {
+        ExecMethodRequest q = decodeParamsAllowingTrailing(r, t);
+        r.expectEnd();
+        return q;
+    }
+
+    /**
+     * The [in] parameters after ORPCTHIS, ignoring bytes after the last one, as Windows' NDR engine does: impacket
+     * sends its [in, out, unique] IXxx** parameters as a pointer to an empty MInterfacePointer (12 bytes where the
+     * IDL has 4), and Windows answers it. The server decodes with this method.
+     */
+    public static ExecMethodRequest decodeParamsAllowingTrailing(NdrReader r, OrpcThis t) {
         String path = r.field("strObjectPath", Bstr::read);
         String method = r.field("strMethodName", Bstr::read);
         int flags = r.field("lFlags", NdrReader::i32);
@@ -42,7 +53,6 @@ public record ExecMethodRequest(OrpcThis orpcThis, String strObjectPath, String 
         MInterfacePointer in = Mip.read(r, "pInParams");
         InterfacePointerRef out = r.field("ppOutParams", InterfacePointerRef::read);
         InterfacePointerRef result = r.field("ppCallResult", InterfacePointerRef::read);
-        r.expectEnd();
         return new ExecMethodRequest(t, path, method, flags, ctx, in, out, result);
     }
 

@@ -39,12 +39,22 @@ public record PathRequest(OrpcThis orpcThis, String path, int lFlags, MInterface
 
     /** The [in] parameters after ORPCTHIS (server: {@code OrpcCall.body()}); reads to the end. */
     public static PathRequest decodeParams(NdrReader r, OrpcThis t) {
+        PathRequest q = decodeParamsAllowingTrailing(r, t);
+        r.expectEnd();
+        return q;
+    }
+
+    /**
+     * The [in] parameters after ORPCTHIS, ignoring bytes after the last one, as Windows' NDR engine does: impacket
+     * sends its [in, out, unique] IXxx** parameters as a pointer to an empty MInterfacePointer (12 bytes where the
+     * IDL has 4), and Windows answers it. The server decodes with this method.
+     */
+    public static PathRequest decodeParamsAllowingTrailing(NdrReader r, OrpcThis t) {
         String path = r.field("strPath", Bstr::read);
         int flags = r.field("lFlags", NdrReader::i32);
         MInterfacePointer ctx = Mip.read(r, "pCtx");
         InterfacePointerRef first = r.field("ppFirst", InterfacePointerRef::read);
         InterfacePointerRef result = r.field("ppResult", InterfacePointerRef::read);
-        r.expectEnd();
         return new PathRequest(t, path, flags, ctx, first, result);
     }
 

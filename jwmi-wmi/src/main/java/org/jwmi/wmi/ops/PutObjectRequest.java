@@ -31,11 +31,21 @@ public record PutObjectRequest(OrpcThis orpcThis, MInterfacePointer pObject, int
 
     /** The [in] parameters after ORPCTHIS (server: {@code OrpcCall.body()}); reads to the end. */
     public static PutObjectRequest decodeParams(NdrReader r, OrpcThis t) {
+        PutObjectRequest q = decodeParamsAllowingTrailing(r, t);
+        r.expectEnd();
+        return q;
+    }
+
+    /**
+     * The [in] parameters after ORPCTHIS, ignoring bytes after the last one, as Windows' NDR engine does: impacket
+     * sends its [in, out, unique] IXxx** parameters as a pointer to an empty MInterfacePointer (12 bytes where the
+     * IDL has 4), and Windows answers it. The server decodes with this method.
+     */
+    public static PutObjectRequest decodeParamsAllowingTrailing(NdrReader r, OrpcThis t) {
         MInterfacePointer obj = Mip.read(r, "pObject");
         int flags = r.field("lFlags", NdrReader::i32);
         MInterfacePointer ctx = Mip.read(r, "pCtx");
         InterfacePointerRef result = r.field("ppCallResult", InterfacePointerRef::read);
-        r.expectEnd();
         return new PutObjectRequest(t, obj, flags, ctx, result);
     }
 
