@@ -53,7 +53,9 @@ final class Wmi implements AutoCloseable {
         DcomServer dcom = null;
         WmiService service = null;
         try {
-            ProviderRegistry providers = LinuxProviders.registerAll(new ProviderRegistry(), LinuxHost.system());
+            LinuxHost host = LinuxHost.system();
+            ProviderRegistry providers = LinuxProviders.registerAll(new ProviderRegistry(), host);
+            LinuxProviders.methodProviders(host).forEach(providers::register);
             Cimom cimom = new Cimom(repository, providers, netbios, Clock.systemUTC());
             service = WmiService.builder().cimom(cimom).guard(interimGuard()).tokens(call -> token(
                     call.peer().orElse(new PeerIdentity("", "", "", true)))).build();

@@ -99,6 +99,21 @@ final class Peers {
         }
     }
 
+    /**
+     * The project's WMI peer, {@code shared/peers/wmi_peer.py} beside the checkout when it is there, else the copy
+     * in src/test/resources/peers (for a clone without it).
+     */
+    static Path wmiPeer() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
+            Path p = dir.resolve("shared/peers/wmi_peer.py");
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        return script("wmi_peer.py");
+    }
+
     /** A peer script from src/test/resources/peers. */
     static Path script(String name) {
         try {

@@ -80,7 +80,7 @@ public final class CimRepository implements AutoCloseable {
     public static final int WBEM_FLAG_SHALLOW = 1;
 
     /** Version of the seeded schema recorded in table {@code meta}. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     static final CimName NAMESPACE_CLASS = CimName.of("__NAMESPACE");
     private static final String SCHEMA_DIR = "/org/jwmi/server/schema/";
@@ -169,11 +169,28 @@ public final class CimRepository implements AutoCloseable {
                     p.executeUpdate();
                 }
                 LOG.info("seeded CIM repository schema version {}", SCHEMA_VERSION);
+            } else if (olderSchema(version)) {
+                // A newer release adds classes: apply the schema MOF again (create or update), all or nothing.
+                loadMof(c, "root\\cimv2", "cimv2.mof");
+                try (PreparedStatement p = c.prepareStatement("UPDATE meta SET v = ? WHERE k = 'schema_version'")) {
+                    p.setString(1, Integer.toString(SCHEMA_VERSION));
+                    p.executeUpdate();
+                }
+                LOG.info("upgraded CIM repository schema from version {} to {}", version, SCHEMA_VERSION);
             } else if (!version.equals(Integer.toString(SCHEMA_VERSION))) {
-                LOG.warn("repository schema version {} differs from {}; not reseeding", version, SCHEMA_VERSION);
+                LOG.warn("repository schema version {} is newer than this server's {}; using it as it is", version,
+                        SCHEMA_VERSION);
             }
             return null;
         });
+    }
+
+    private static boolean olderSchema(String version) {
+        try {
+            return Integer.parseInt(version) < SCHEMA_VERSION;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private void seed(Connection c) throws SQLException {

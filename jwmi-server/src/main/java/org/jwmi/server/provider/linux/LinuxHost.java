@@ -192,6 +192,15 @@ public final class LinuxHost {
         return read("proc/sys/kernel/hostname").map(String::trim).filter(s -> !s.isEmpty()).orElse(null);
     }
 
+    /**
+     * The NetBIOS computer name Windows would show: the first label of the host name in upper case
+     * ({@code LOCALHOST} if the host name is unknown).
+     */
+    String netbiosName() {
+        String hostName = hostName();
+        return (hostName == null ? "localhost" : hostName.split("\\.", 2)[0]).toUpperCase(java.util.Locale.ROOT);
+    }
+
     /** {@code btime} of {@code proc/stat}: boot time in seconds since the epoch, or null. */
     Long bootTimeSeconds() {
         for (String line : read("proc/stat").orElse("").split("\n")) {

@@ -10,6 +10,14 @@
  *   <li>{@link org.jwmi.server.provider.linux.EnvironmentProvider} — Win32_Environment from
  *       {@code /etc/environment}.</li>
  *   <li>{@link org.jwmi.server.provider.linux.LogicalDiskProvider} — Win32_LogicalDisk from {@code /proc/mounts}.</li>
+ *   <li>{@link org.jwmi.server.provider.linux.NetworkAdapterProvider},
+ *       {@link org.jwmi.server.provider.linux.NetworkAdapterConfigurationProvider} — Win32_NetworkAdapter and
+ *       Win32_NetworkAdapterConfiguration from {@code /sys/class/net}, {@code /proc/net} and resolv.conf
+ *       ({@code NetInterfaces}, {@code NetTables} decode them).</li>
+ *   <li>{@link org.jwmi.server.provider.linux.ProcessMethodProvider} — Win32_Process GetOwner, GetOwnerSid and
+ *       Terminate.</li>
+ *   <li>{@link org.jwmi.server.provider.linux.UserAccountProvider}, {@link org.jwmi.server.provider.linux.GroupProvider}
+ *       — Win32_UserAccount and Win32_Group over the server's {@code AccountDirectory}.</li>
  *   <li>{@link org.jwmi.server.provider.linux.LinuxProviders} — all of the above, for registration.</li>
  * </ul>
  */

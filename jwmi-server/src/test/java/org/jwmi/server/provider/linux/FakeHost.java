@@ -23,7 +23,8 @@ import org.jwmi.server.provider.ProviderContext;
 
 /**
  * The fake host tree of {@code fakeroot/} copied to a temporary directory, plus what resources cannot hold:
- * {@code exe} symbolic links and an empty {@code proc/77} (a process that exited after being listed).
+ * {@code exe} symbolic links, an empty {@code proc/77} (a process that exited after being listed), and the
+ * {@code device}, {@code device/driver} and {@code phy80211} links of the network interfaces.
  */
 final class FakeHost {
 
@@ -72,7 +73,17 @@ final class FakeHost {
         Files.createSymbolicLink(dir.resolve("proc/42/exe"), Path.of("/opt/app/bin/my app (deleted)"));
         Files.createDirectories(dir.resolve("proc/77"));
         Files.createDirectories(dir.resolve("proc/self"));
+        device(dir, "eth0", "pci0000:00/0000:00:03.0", "../../../bus/pci/drivers/e1000e");
+        device(dir, "wlan0", "pci0000:00/0000:00:14.3", "../../../bus/pci/drivers/iwlwifi");
+        Files.createSymbolicLink(dir.resolve("sys/class/net/wlan0/phy80211"), Path.of("../../ieee80211/phy0"));
         this.host = new LinuxHost(dir, ZONE, 100, accessed::add);
+    }
+
+    /** {@code sys/class/net/<nic>/device} -> a device directory whose {@code driver} links to {@code driver}. */
+    private static void device(Path dir, String nic, String device, String driver) throws IOException {
+        Path dev = Files.createDirectories(dir.resolve("sys/devices/" + device));
+        Files.createSymbolicLink(dev.resolve("driver"), Path.of(driver));
+        Files.createSymbolicLink(dir.resolve("sys/class/net/" + nic + "/device"), Path.of("../../../devices/" + device));
     }
 
     static CimClass cls(String name) {

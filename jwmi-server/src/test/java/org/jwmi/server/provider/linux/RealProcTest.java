@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.jwmi.cim.CimClass;
 import org.jwmi.cim.CimInstance;
 import org.jwmi.cim.CimObjectPath;
+import org.jwmi.cim.CimValue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +67,25 @@ class RealProcTest {
         assertThat(cs.value("NumberOfLogicalProcessors").asLong())
                 .isGreaterThanOrEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(cs.value("TotalPhysicalMemory").asLong()).isEqualTo(os.value("TotalVisibleMemorySize").asLong() * 1024);
+    }
+
+    @Test
+    void networkAdaptersAndTheirConfigurationRead() {
+        LinuxHost host = LinuxHost.system();
+        List<CimInstance> adapters = new NetworkAdapterProvider(host)
+                .enumerate(FakeHost.CTX, FakeHost.cls("Win32_NetworkAdapter")).toList();
+        List<CimInstance> configs = new NetworkAdapterConfigurationProvider(host)
+                .enumerate(FakeHost.CTX, FakeHost.cls("Win32_NetworkAdapterConfiguration")).toList();
+        assertThat(adapters).isNotEmpty();
+        assertThat(configs).extracting(c -> c.value("Index").asLong())
+                .containsExactlyElementsOf(adapters.stream().map(a -> a.value("Index").asLong()).toList());
+        assumeTrue(Files.exists(Path.of("/sys/class/net/lo")), "no loopback interface");
+        CimInstance lo = adapters.stream().filter(a -> a.value("Name").asString().equals("lo")).findFirst()
+                .orElseThrow();
+        CimInstance loConfig = new NetworkAdapterConfigurationProvider(host).get(FakeHost.CTX,
+                FakeHost.cls("Win32_NetworkAdapterConfiguration"), CimObjectPath.parse(
+                        "Win32_NetworkAdapterConfiguration.Index=" + lo.value("Index").asLong())).orElseThrow();
+        assertThat(loConfig.value("IPEnabled").asBoolean()).isTrue();
+        assertThat(loConfig.value("IPAddress").elements()).contains(CimValue.string("127.0.0.1"));
     }
 }
