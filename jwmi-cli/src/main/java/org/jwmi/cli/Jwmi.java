@@ -11,17 +11,21 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code jwmi} command. Exit codes: 0 success, 1 failure (the message says what to change), 2 bad usage.
+ * The {@code jwmi} command. Exit codes: 0 success, 1 failure (the message says what to change), 2 bad usage; the
+ * client commands add 3 unreachable, 4 denied, 5 not found ({@link ExitCodes}).
  */
 @Command(name = "jwmi", mixinStandardHelpOptions = true, versionProvider = Jwmi.Version.class,
         description = "WMI over DCOM/MS-RPCE in Java: server, client and tools.",
         subcommands = {UserCommand.class, ServeCommand.class, DemoCommand.class, WmioCommand.class,
-                CommandLine.HelpCommand.class})
+                QueryCommand.class, GetCommand.class, CallCommand.class, ClassesCommand.class,
+                NamespacesCommand.class, MofCommand.class, CommandLine.HelpCommand.class})
 public final class Jwmi {
 
     final InputStream in;
     final PrintStream out;
     final PrintStream err;
+    /** Whether standard error is a terminal (progress is shown only then); false unless run from main. */
+    boolean stderrIsTerminal;
 
     Jwmi(InputStream in, PrintStream out, PrintStream err) {
         this.in = in;
@@ -31,7 +35,7 @@ public final class Jwmi {
 
     public static void main(String[] args) {
         configureLogging(args);
-        System.exit(run(args, System.in, System.out, System.err));
+        System.exit(run(args, System.in, System.out, System.err, Terminal.isTerminal(2)));
     }
 
     /**
@@ -55,7 +59,13 @@ public final class Jwmi {
 
     /** Runs the command line with the given streams and returns the exit code. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, in, out, err, false);
+    }
+
+    /** As {@link #run(String[], InputStream, PrintStream, PrintStream)}, saying whether {@code err} is a terminal. */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean stderrIsTerminal) {
         CommandLine cl = commandLine(in, out, err);
+        ((Jwmi) cl.getCommand()).stderrIsTerminal = stderrIsTerminal;
         return cl.execute(args);
     }
 
@@ -65,10 +75,21 @@ public final class Jwmi {
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            if (ex instanceof org.jwmi.client.WbemException || ex instanceof org.jwmi.dcom.client.DcomException) {
+                cmd.getErr().println("jwmi: " + ex.getMessage());
+                return ExitCodes.of(ex);
+            }
+            if (ex instanceof IllegalArgumentException && cmd.getCommand() instanceof ClientCommand) {
+                cmd.getErr().println("jwmi: " + ex.getMessage());
+                return ExitCodes.USAGE;
+            }
             if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
                     || ex instanceof UncheckedIOException || ex instanceof CliException
                     || ex instanceof AuthenticationException || ex instanceof RpcFaultException) {
                 cmd.getErr().println("jwmi: " + ex.getMessage());
+                if (ex instanceof AuthenticationException) {
+                    return ExitCodes.DENIED;
+                }
             } else {
                 cmd.getErr().println("jwmi: unexpected error: " + ex);
                 ex.printStackTrace(cmd.getErr());

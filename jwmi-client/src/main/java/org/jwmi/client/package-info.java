@@ -1,7 +1,20 @@
 /**
- * The WMI client library: the COM-style API ({@code WbemLocator}, {@code WbemServices}, {@code WbemEnumerator},
- * {@code WbemCallResult}, {@code WbemClassObject}, {@code WbemContext}) with per-proxy security blankets, and the
- * scripting API ({@code SWbemLocator}, monikers) on top of it. Built on jwmi-wmi's request and response records
- * and jwmi-dcom's client runtime.
+ * The WMI client library: the COM-style API, built on jwmi-wmi's request and response records and jwmi-dcom's
+ * client runtime. The scripting API (SWbemLocator, monikers) lives in {@code org.jwmi.client.scripting} and
+ * {@code org.jwmi.client.moniker} on top of it.
+ * <ul>
+ * <li>{@link org.jwmi.client.WbemLocator}: IWbemLocator; one DCOM runtime (default blanket = CoInitializeSecurity,
+ * NTLM, pooled connections, {@link org.jwmi.client.WbemTimeouts}); {@code connectServer} / {@code connect(...).open()}
+ * activate CLSID_WbemLevel1Login, probe the exporter, NTLMLogin and set the blanket on IWbemServices.</li>
+ * <li>{@link org.jwmi.client.WbemServices}: IWbemServices, every operation synchronous and {@code ...Semisync}
+ * ({@link org.jwmi.client.WbemCallResult}); enumerations return {@link org.jwmi.client.WbemEnumerator}
+ * (Iterator, Stream, batches, IWbemWCOSmartEnum when offered).</li>
+ * <li>{@link org.jwmi.client.WbemClassObject} (IWbemClassObject over an immutable {@code CimObject}),
+ * {@link org.jwmi.client.WbemContext} (IWbemContext).</li>
+ * <li>{@link org.jwmi.client.WbemException}: HRESULT, name, {@link org.jwmi.client.WbemStage}, what to change.</li>
+ * <li>Internals: {@code WbemProxy} (blanket, release, typed calls), {@code Stages} (per-stage deadlines on a
+ * bounded pool), {@code Session}, {@code Identity} and {@code NetworkResource} (ConnectServer's arguments).</li>
+ * </ul>
+ * Not yet: asynchronous calls (an IWbemObjectSink exported by the client), IWbemRefresher.
  */
 package org.jwmi.client;
