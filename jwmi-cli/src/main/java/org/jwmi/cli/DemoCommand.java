@@ -76,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
         FileAccountStore store = FileAccountStore.open(dir);
         byte[] hash = NtlmHashes.ntOwfV1(password);
         try {
-            store.add(DOMAIN, USER, hash);
+            store.add(DOMAIN, USER, hash, java.util.List.of("Administrators"));
         } finally {
             Arrays.fill(hash, (byte) 0);
         }

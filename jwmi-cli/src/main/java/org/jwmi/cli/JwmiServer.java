@@ -24,6 +24,7 @@ import org.jwmi.dcom.server.DcomServer;
 import org.jwmi.rpc.server.RpcServer;
 import org.jwmi.server.provider.ProviderRegistry;
 import org.jwmi.server.repository.CimRepository;
+import org.jwmi.server.security.NamespaceSecurity;
 import org.jwmi.server.service.WmiService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -195,6 +196,11 @@ public final class JwmiServer implements AutoCloseable {
     /** The providers (instances and methods of dynamic classes). */
     public ProviderRegistry providers() {
         return wmi.providers;
+    }
+
+    /** Namespace security descriptors and the encryption requirement. */
+    public NamespaceSecurity namespaceSecurity() {
+        return wmi.security;
     }
 
     /** The CIM repository. */

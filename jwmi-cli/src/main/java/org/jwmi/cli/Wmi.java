@@ -9,16 +9,18 @@ import org.jwmi.auth.AuthLevel;
 import org.jwmi.auth.PeerIdentity;
 import org.jwmi.auth.ServerOptions;
 import org.jwmi.auth.ntlm.NtlmSecurityProvider;
-import org.jwmi.cim.CimException;
-import org.jwmi.cim.WbemStatus;
 import org.jwmi.dcom.server.DcomServer;
 import org.jwmi.rpc.server.RpcServer;
 import org.jwmi.server.provider.ProviderRegistry;
 import org.jwmi.server.provider.linux.LinuxHost;
 import org.jwmi.server.provider.linux.LinuxProviders;
 import org.jwmi.server.repository.CimRepository;
+import org.jwmi.server.security.AccountDirectory;
 import org.jwmi.server.security.CallerToken;
 import org.jwmi.server.security.Impersonation;
+import org.jwmi.server.security.NamespaceSecurity;
+import org.jwmi.server.security.SystemSecurityProvider;
+import org.jwmi.server.security.Tokens;
 import org.jwmi.server.service.Cimom;
 import org.jwmi.server.service.NamespaceGuard;
 import org.jwmi.server.service.WmiService;
@@ -35,14 +37,16 @@ final class Wmi implements AutoCloseable {
 
     final CimRepository repository;
     final ProviderRegistry providers;
+    final NamespaceSecurity security;
     final DcomServer dcom;
     final WmiService service;
     private final Path temporary;
 
-    private Wmi(CimRepository repository, ProviderRegistry providers, DcomServer dcom, WmiService service,
-                Path temporary) {
+    private Wmi(CimRepository repository, ProviderRegistry providers, NamespaceSecurity security, DcomServer dcom,
+                WmiService service, Path temporary) {
         this.repository = repository;
         this.providers = providers;
+        this.security = security;
         this.dcom = dcom;
         this.service = service;
         this.temporary = temporary;
@@ -53,15 +57,22 @@ final class Wmi implements AutoCloseable {
         Path temporary = config.dataDir() == null ? Files.createTempDirectory("jwmi-repository-") : null;
         Path dir = config.dataDir() != null ? config.dataDir() : temporary;
         CimRepository repository = CimRepository.open(dir.resolve(JwmiServer.REPOSITORY_FILE), netbios);
+        NamespaceSecurity security;
         DcomServer dcom = null;
         WmiService service = null;
         try {
             LinuxHost host = LinuxHost.system();
-            ProviderRegistry providers = LinuxProviders.registerAll(new ProviderRegistry(), host);
-            LinuxProviders.methodProviders(host).forEach(providers::register);
+            AccountDirectory directory = config.accounts() instanceof AccountDirectory d ? d : null;
+            ProviderRegistry providers = directory != null
+                    ? LinuxProviders.registerAll(new ProviderRegistry(), host, directory)
+                    : LinuxProviders.registerAll(new ProviderRegistry(), host);
+            (directory != null ? LinuxProviders.methodProviders(host, directory) : LinuxProviders.methodProviders(host))
+                    .forEach(providers::register);
+            security = new NamespaceSecurity(repository);
+            providers.register(new SystemSecurityProvider(security));
             Cimom cimom = new Cimom(repository, providers, netbios, Clock.systemUTC());
-            service = WmiService.builder().cimom(cimom).guard(interimGuard()).tokens(call -> token(
-                    call.peer().orElse(new PeerIdentity("", "", "", true)))).build();
+            service = WmiService.builder().cimom(cimom).guard(guard(security))
+                    .tokens(call -> token(directory, call.peer().orElse(null))).build();
             boolean hardened = config.minAuthLevel().atLeast(AuthLevel.PKT_INTEGRITY);
             dcom = DcomServer.builder()
                     .resolver(resolver)
@@ -75,7 +86,7 @@ final class Wmi implements AutoCloseable {
             dcom.start();
             LOG.info("WMI service: repository {}, namespaces {}", dir.resolve(JwmiServer.REPOSITORY_FILE),
                     repository.namespaces());
-            return new Wmi(repository, providers, dcom, service, temporary);
+            return new Wmi(repository, providers, security, dcom, service, temporary);
         } catch (IOException | RuntimeException e) {
             if (dcom != null) {
                 dcom.close();
@@ -88,26 +99,32 @@ final class Wmi implements AutoCloseable {
         }
     }
 
-    // Interim until namespace security lands: every authenticated account is an administrator.
-    private static CallerToken token(PeerIdentity peer) {
-        return new CallerToken(peer, "S-1-5-21-0-0-0-500", peer.anonymous() ? Set.of(CallerToken.EVERYONE)
-                : Set.of(CallerToken.EVERYONE, CallerToken.AUTHENTICATED_USERS, CallerToken.ADMINISTRATORS),
-                peer.anonymous() ? Impersonation.ANONYMOUS : Impersonation.IMPERSONATE);
+    /**
+     * The caller's token: its account's groups from the account directory (a store that is not one gives
+     * Authenticated Users only). NTLM offers no impersonation level beyond Identify, which the NTLM layer does not
+     * report yet, so an authenticated caller is at Impersonate.
+     */
+    private static CallerToken token(AccountDirectory directory, PeerIdentity peer) {
+        if (peer == null || peer.anonymous()) {
+            return Tokens.anonymous(peer != null ? peer : new PeerIdentity("", "", "", true));
+        }
+        if (directory == null) {
+            return new CallerToken(peer, Tokens.ANONYMOUS_LOGON, Set.of(CallerToken.EVERYONE,
+                    CallerToken.AUTHENTICATED_USERS), Impersonation.IMPERSONATE);
+        }
+        return Tokens.of(directory, peer, Impersonation.IMPERSONATE);
     }
 
-    private static NamespaceGuard interimGuard() {
+    private static NamespaceGuard guard(NamespaceSecurity security) {
         return new NamespaceGuard() {
             @Override
             public void check(CallerToken caller, String namespace, int desiredRights) {
-                if (!caller.isAdministrator()) {
-                    throw new CimException(WbemStatus.WBEM_E_ACCESS_DENIED, caller.identity() + " may not use "
-                            + namespace + " remotely");
-                }
+                security.check(caller, namespace, desiredRights);
             }
 
             @Override
             public boolean requiresEncryption(String namespace) {
-                return false;
+                return security.requiresEncryption(namespace);
             }
         };
     }

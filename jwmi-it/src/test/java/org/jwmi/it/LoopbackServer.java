@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,7 +49,7 @@ final class LoopbackServer implements AutoCloseable {
         try {
             dir = Files.createTempDirectory("jwmi-it-");
             FileAccountStore store = FileAccountStore.open(dir);
-            store.add(DOMAIN, USER, NtlmHashes.ntOwfV1(password.toCharArray()));
+            store.add(DOMAIN, USER, NtlmHashes.ntOwfV1(password.toCharArray()), List.of("Administrators"));
             JwmiServer s = JwmiServer.start(JwmiServer.Config.of(InetAddress.getByName(host), port, minLevel, store,
                     DOMAIN));
             LoopbackServer ls = new LoopbackServer(host, password, s, dir);

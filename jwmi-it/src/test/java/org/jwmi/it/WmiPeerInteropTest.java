@@ -10,6 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jwmi.auth.AuthLevel;
+import org.jwmi.auth.ntlm.NtlmHashes;
+import org.jwmi.cim.CimClass;
+import org.jwmi.cim.CimName;
+import org.jwmi.cim.CimValue;
+import org.jwmi.cli.FileAccountStore;
+import org.jwmi.server.repository.CimRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +38,13 @@ class WmiPeerInteropTest {
         Peers.assumeRoot();
         Peers.assumeImpacket();
         server = LoopbackServer.start("127.0.0.23", 135, AuthLevel.PKT_INTEGRITY);
+        CimRepository repo = server.server.repository();
+        CimClass ns = repo.getClass("root", CimName.of("__NAMESPACE")).orElseThrow();
+        repo.putInstance("root", ns.newInstance().set("Name", CimValue.string("secure")).build(),
+                CimRepository.WBEM_FLAG_CREATE_ONLY);
+        server.server.namespaceSecurity().setRequiresEncryption("root\\secure", true);
+        FileAccountStore.open(server.dataDir).add(LoopbackServer.DOMAIN, "bob",
+                NtlmHashes.ntOwfV1(server.password.toCharArray()));
     }
 
     @AfterAll
@@ -49,8 +62,12 @@ class WmiPeerInteropTest {
     }
 
     static PeerRun peer(String password, String level, String... args) {
+        return peerAs(LoopbackServer.USER, password, level, args);
+    }
+
+    static PeerRun peerAs(String user, String password, String level, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Peers.PYTHON, Peers.wmiPeer().toString(), "--host", server.host,
-                "--user", LoopbackServer.USER, "--domain", LoopbackServer.DOMAIN, "--password", password,
+                "--user", user, "--domain", LoopbackServer.DOMAIN, "--password", password,
                 "--level", level));
         cmd.addAll(List.of(args));
         Peers.Result r = Peers.run(cmd, Map.of(), Duration.ofSeconds(120));
@@ -141,5 +158,23 @@ class WmiPeerInteropTest {
         PeerRun again = peer(server.password, "privacy", "--batch", "1", "query",
                 "SELECT Name FROM Win32_Process WHERE ProcessId = " + ProcessHandle.current().pid());
         assertThat(again.objects()).hasSize(1);
+    }
+
+    @Test
+    void aNamespaceThatRequiresEncryptionRefusesIntegrityAndAnswersPrivacy() {
+        PeerRun integrity = peer(server.password, "integrity", "--namespace", "//./root/secure", "query",
+                "SELECT * FROM __NAMESPACE");
+        assertThat(integrity.ok()).isFalse();
+        assertThat(integrity.summary().get("error").toString()).contains("WBEM_E_ENCRYPTED_CONNECTION_REQUIRED");
+        PeerRun privacy = peer(server.password, "privacy", "--batch", "1", "--namespace", "//./root/secure", "query",
+                "SELECT * FROM __NAMESPACE");
+        assertThat(privacy.ok()).as(privacy.all()).isTrue();
+    }
+
+    @Test
+    void anAccountOutsideAdministratorsHasNoRemoteAccess() {
+        PeerRun r = peerAs("bob", server.password, "privacy", "login");
+        assertThat(r.ok()).isFalse();
+        assertThat(r.summary().get("error").toString()).contains("WBEM_E_ACCESS_DENIED");
     }
 }

@@ -91,7 +91,7 @@ final class LoginObject implements ComObject {
                 throw new CimException(WbemStatus.WBEM_E_INVALID_PARAMETER, "NTLMLogin lFlags must be 0");
             }
             String ns = service.cimom().resolveNamespace(q.wszNetworkResource());
-            service.admit(call, ns, 0);
+            service.admit(call, ns, 0, false);
             ServicesObject s = new ServicesObject(service, ns, q.wszPreferredLocale());
             services = call.exporter().marshal(s, WmiIds.IID_IWBEM_SERVICES, call.context());
             service.logLogin(call, ns, 0);

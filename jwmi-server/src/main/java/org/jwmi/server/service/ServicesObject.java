@@ -305,7 +305,8 @@ final class ServicesObject implements ComObject {
                 throw new CimException(WbemStatus.WBEM_E_INVALID_PARAMETER,
                         "WBEM_FLAG_RETURN_IMMEDIATELY needs ppCallResult");
             }
-            CallerToken token = admit(call, EXECUTE);
+            // __SystemSecurity's methods check the rights they need themselves (READ_CONTROL, WRITE_DAC).
+            CallerToken token = admit(call, isSystemSecurity(q.strObjectPath()) ? READ : EXECUTE);
             CallResultObject r;
             try {
                 CimObject in = Wire.inObject(call, q.pInParams(), "pInParams");
@@ -331,6 +332,11 @@ final class ServicesObject implements ComObject {
         }
         return Wire.reply(call, new TwoPointerResponse(OrpcThat.EMPTY, out(q.ppOutParams(), first),
                 out(q.ppCallResult(), result), hr)::encodeResults);
+    }
+
+    private static boolean isSystemSecurity(String path) {
+        String p = Wire.text(path);
+        return p != null && p.regionMatches(true, 0, "__SystemSecurity", 0, "__SystemSecurity".length());
     }
 
     // ------------------------------------------------------------------ asynchronous

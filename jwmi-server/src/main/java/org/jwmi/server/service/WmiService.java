@@ -100,8 +100,17 @@ public final class WmiService implements AutoCloseable {
      * holds WBEM_ENABLE, WBEM_REMOTE_ENABLE and {@code rights}. Returns the caller's token.
      */
     CallerToken admit(OrpcCall call, String namespace, int rights) {
+        return admit(call, namespace, rights, true);
+    }
+
+    /**
+     * As {@link #admit(OrpcCall, String, int)}; {@code dataRequest} false for NTLMLogin, which the encryption
+     * requirement does not cover: it rejects data requests ([MS-WMI] 2.2.30.3; SDK "Requiring an Encrypted
+     * Connection to a Namespace"), and clients set the IWbemServices blanket only after login.
+     */
+    CallerToken admit(OrpcCall call, String namespace, int rights, boolean dataRequest) {
         AuthLevel level = call.context() == null ? AuthLevel.NONE : call.context().authLevel();
-        if (guard.requiresEncryption(namespace) && level != AuthLevel.PKT_PRIVACY) {
+        if (dataRequest && guard.requiresEncryption(namespace) && level != AuthLevel.PKT_PRIVACY) {
             throw new CimException(WbemStatus.WBEM_E_ENCRYPTED_CONNECTION_REQUIRED, "namespace " + namespace
                     + " requires an encrypted connection: connect with authenticationLevel=pktPrivacy (this call used "
                     + level.scriptName() + ")");
