@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -25,6 +26,12 @@ import org.jwmi.auth.SecurityProvider;
 import org.jwmi.auth.ServerOptions;
 import org.jwmi.auth.ntlm.NtlmHashes;
 import org.jwmi.auth.ntlm.NtlmSecurityProvider;
+import org.jwmi.client.WbemClassObject;
+import org.jwmi.client.WbemEnumerator;
+import org.jwmi.client.WbemException;
+import org.jwmi.client.WbemLocator;
+import org.jwmi.client.WbemServices;
+import org.jwmi.dcom.client.SecurityBlanket;
 import org.jwmi.rpc.RpcFaultException;
 import org.jwmi.rpc.SyntaxId;
 import org.jwmi.rpc.client.ClientConfig;
@@ -42,13 +49,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code jwmi demo}: our client against our server, in one process, over TCP on loopback. Everything it creates (a
+ * {@code jwmi demo}: our client against our server, in one process, over TCP on loopback: WMI through the client
+ * library first, then the RPC layer underneath. Everything it creates (a
  * data directory with one account whose password is random and exists only in memory) is removed at the end.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Start a server on 127.0.0.1 (ephemeral port, minimum level pktIntegrity) with a throw-away "
-                + "account, call its endpoint mapper and management interface with our client over NTLM at "
-                + "pktPrivacy, show two refused attempts, stop. Needs no root and no set-up."})
+                + "account; through our WMI client at pktPrivacy show this machine's operating system, busiest "
+                + "processes and disks; then the RPC details (endpoint mapper, management interface) and two "
+                + "refused attempts; stop. Needs no root and no set-up."})
 final class DemoCommand implements Callable<Integer> {
     static final String DOMAIN = "JWMIDEMO";
     static final String USER = "demo";
@@ -93,7 +102,8 @@ final class DemoCommand implements Callable<Integer> {
                     .collect(Collectors.joining(", ")));
             String host = "127.0.0.1";
             int port = server.port();
-            boolean ok = privacySession(host, port, password);
+            boolean ok = wmiSession(host, port, password);
+            ok &= privacySession(host, port, password);
             ok &= refusals(host, port, password);
             out.println();
             out.println("Stopping the server.");
@@ -101,13 +111,110 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Step 1-3: bind at pktPrivacy, ept_lookup, the management inquiries on the same security context. */
+    /**
+     * Step 1: WMI over DCOM through our client library at pktPrivacy: activation of WbemLevel1Login on the server's
+     * port, NTLMLogin to root\cimv2, then queries for the operating system, the busiest processes and the disks.
+     */
+    private boolean wmiSession(String host, int port, char[] password) {
+        out.println();
+        out.println("1. WMI: connect to \\\\" + host + "\\root\\cimv2 with our client at pktPrivacy (WbemLocator)");
+        try (WbemLocator locator = WbemLocator.builder().resolverPort(port).build();
+             WbemServices svc = locator.connect("\\\\" + host + "\\root\\cimv2").user(DOMAIN + "\\" + USER)
+                     .password(password).authnLevel(AuthLevel.PKT_PRIVACY).open()) {
+            SecurityBlanket b = svc.blanket();
+            String service = b.authnService() == SecurityBlanket.AUTHN_WINNT || b.authnService()
+                    == SecurityBlanket.AUTHN_DEFAULT ? "NTLM (RPC_C_AUTHN_WINNT, auth_type 10)"
+                    : "auth_type " + b.authnService();
+            out.printf("  negotiated       %s, level %s%n", service, svc.authnLevel().scriptName());
+
+            out.println();
+            out.println("  Operating system (SELECT * FROM Win32_OperatingSystem)");
+            try (WbemEnumerator e = svc.execQuery("SELECT * FROM Win32_OperatingSystem")) {
+                for (WbemClassObject os : e) {
+                    out.printf("    %-22s %s%n", "Caption", text(os, "Caption"));
+                    out.printf("    %-22s %s%n", "Version", text(os, "Version"));
+                    out.printf("    %-22s %s%n", "CSName", text(os, "CSName"));
+                    out.printf("    %-22s %s%n", "LastBootUpTime", text(os, "LastBootUpTime"));
+                    out.printf("    %-22s %s KiB%n", "TotalVisibleMemorySize", text(os, "TotalVisibleMemorySize"));
+                    out.printf("    %-22s %s KiB%n", "FreePhysicalMemory", text(os, "FreePhysicalMemory"));
+                }
+            }
+
+            out.println();
+            out.println("  Busiest processes by working set (SELECT Name, ProcessId, WorkingSetSize, ThreadCount "
+                    + "FROM Win32_Process)");
+            List<WbemClassObject> procs = new ArrayList<>();
+            try (WbemEnumerator e = svc.execQuery("SELECT Name, ProcessId, WorkingSetSize, ThreadCount "
+                    + "FROM Win32_Process")) {
+                e.forEach(procs::add);
+            }
+            procs.sort(Comparator.comparingLong((WbemClassObject p) -> number(p, "WorkingSetSize")).reversed());
+            out.printf("    %-8s %-24s %14s %8s%n", "PID", "Name", "WorkingSet", "Threads");
+            for (WbemClassObject p : procs.subList(0, Math.min(5, procs.size()))) {
+                out.printf("    %-8s %-24s %14s %8s%n", text(p, "ProcessId"), text(p, "Name"),
+                        bytes(number(p, "WorkingSetSize")), text(p, "ThreadCount"));
+            }
+            out.printf("    (%d processes in all)%n", procs.size());
+
+            out.println();
+            out.println("  Disks (SELECT DeviceID, FileSystem, Size, FreeSpace FROM Win32_LogicalDisk)");
+            int disks = 0;
+            try (WbemEnumerator e = svc.execQuery("SELECT DeviceID, FileSystem, Size, FreeSpace "
+                    + "FROM Win32_LogicalDisk")) {
+                for (WbemClassObject d : e) {
+                    out.printf("    %-24s %-8s %12s size, %12s free%n", text(d, "DeviceID"), text(d, "FileSystem"),
+                            bytes(number(d, "Size")), bytes(number(d, "FreeSpace")));
+                    disks++;
+                }
+            }
+            if (disks == 0) {
+                out.println("    (no block-device or network file systems mounted)");
+            }
+            return !procs.isEmpty();
+        } catch (WbemException e) {
+            out.printf("  FAILED: %s%n", e.getMessage());
+            return false;
+        }
+    }
+
+    private static String text(WbemClassObject o, String property) {
+        Object v = o.getValue(property);
+        return v == null ? "NULL" : v.toString();
+    }
+
+    private static long number(WbemClassObject o, String property) {
+        Object v = o.getValue(property);
+        if (v instanceof Number n) {
+            return n.longValue();
+        }
+        try {
+            return v == null ? -1 : Long.parseLong(v.toString());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String bytes(long n) {
+        if (n < 0) {
+            return "NULL";
+        }
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        double v = n;
+        int u = 0;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return u == 0 ? n + " B" : String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
+    }
+
+    /** Step 2-4: bind at pktPrivacy, ept_lookup, the management inquiries on the same security context. */
     private boolean privacySession(String host, int port, char[] password) throws IOException {
         RecordingProvider ntlm = new RecordingProvider(new NtlmSecurityProvider());
         Credentials creds = Credentials.ofPassword(DOMAIN, USER, password);
         try (RpcConnection c = RpcConnection.connect(host, port, ClientConfig.defaults())) {
             out.println();
-            out.printf("1. Bind to the endpoint mapper (%s) with NTLM at pktPrivacy%n", Epm.SYNTAX);
+            out.printf("2. Bind to the endpoint mapper (%s) with NTLM at pktPrivacy%n", Epm.SYNTAX);
             RpcBinding epmBinding = c.bind(Epm.SYNTAX, SecuritySpec.of(ntlm, creds, AuthLevel.PKT_PRIVACY));
             EpmClient epm = new EpmClient(epmBinding);
             // The three-leg bind ends with rpc_auth_3, which has no answer: the first call proves the logon.
@@ -125,7 +232,7 @@ final class DemoCommand implements Callable<Integer> {
                     ntlm.sessionKeyLength());
 
             out.println();
-            out.printf("2. ept_lookup (all elements): %d entr%s%n", entries.size(), entries.size() == 1 ? "y" : "ies");
+            out.printf("3. ept_lookup (all elements): %d entr%s%n", entries.size(), entries.size() == 1 ? "y" : "ies");
             for (EptEntry e : entries) {
                 String iface = e.tower().map(t -> t.tower().interfaceId().map(SyntaxId::toString).orElse("?"))
                         .orElse("(no tower)");
@@ -134,7 +241,7 @@ final class DemoCommand implements Callable<Integer> {
             }
 
             out.println();
-            out.printf("3. Management interface (%s), same connection and security context (alter_context)%n",
+            out.printf("4. Management interface (%s), same connection and security context (alter_context)%n",
                     Mgmt.SYNTAX);
             MgmtClient mgmt = new MgmtClient(epmBinding.alterContext(Mgmt.SYNTAX));
             out.printf("  inq_if_ids       %s%n", mgmt.inqIfIds().stream().map(SyntaxId::toString)
@@ -151,10 +258,10 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Step 4: a wrong password, and a level below the server's minimum, are both refused. */
+    /** Step 5: a wrong password, and a level below the server's minimum, are both refused. */
     private boolean refusals(String host, int port, char[] password) throws IOException {
         out.println();
-        out.println("4. Refused attempts");
+        out.println("5. Refused attempts");
         char[] wrong = Arrays.copyOf(password, password.length + 1);
         wrong[password.length] = 'x';
         boolean a = refused("wrong password", host, port, Credentials.ofPassword(DOMAIN, USER, wrong),

@@ -21,6 +21,9 @@ class DemoCommandTest {
     private static void assertDemoOutput(String out) {
         assertThat(out)
                 .contains("listening on 127.0.0.1:")
+                .containsPattern("negotiated +NTLM \\(RPC_C_AUTHN_WINNT, auth_type 10\\), level pktPrivacy")
+                .containsPattern("Caption +\\S")
+                .containsPattern("java +[0-9.]+ [KMG]iB")
                 .contains("with NTLM at pktPrivacy")
                 .containsPattern("authentication +NTLM \\(auth_type 10\\), level pktPrivacy")
                 .containsPattern("header signing +yes")

@@ -40,11 +40,20 @@ final class TsharkCapture implements AutoCloseable {
      * once a marker packet has been seen, i.e. when the capture really runs ("Capturing on" comes earlier).
      */
     static TsharkCapture start(String host, int port, Path file) {
+        return start(host, file, port);
+    }
+
+    /** As {@link #start(String, int, Path)} for the TCP ports {@code ports} of {@code host}. */
+    static TsharkCapture start(String host, Path file, int... ports) {
         try {
             Files.deleteIfExists(file);
+            StringBuilder filter = new StringBuilder("host " + host + " and (tcp port " + MARKER_PORT);
+            for (int port : ports) {
+                filter.append(" or tcp port ").append(port);
+            }
+            filter.append(')');
             ProcessBuilder pb = new ProcessBuilder(Peers.TSHARK, "-i", "lo", "-P", "-l", "-n",
-                    "-f", "host " + host + " and (tcp port " + port + " or tcp port " + MARKER_PORT + ")",
-                    "-w", file.toString());
+                    "-f", filter.toString(), "-w", file.toString());
             Process p = pb.start();
             p.getOutputStream().close();
             Peers.StreamCollector out = new Peers.StreamCollector(p.getInputStream());

@@ -66,7 +66,12 @@ class WmiPeerInteropTest {
     }
 
     static PeerRun peerAs(String user, String password, String level, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Peers.PYTHON, Peers.wmiPeer().toString(), "--host", server.host,
+        return peerOf(server, user, password, level, args);
+    }
+
+    /** Runs wmi_peer.py against {@code s} as {@code user}; the password goes on its command line (a test account). */
+    static PeerRun peerOf(LoopbackServer s, String user, String password, String level, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Peers.PYTHON, Peers.wmiPeer().toString(), "--host", s.host,
                 "--user", user, "--domain", LoopbackServer.DOMAIN, "--password", password,
                 "--level", level));
         cmd.addAll(List.of(args));
