@@ -21,6 +21,9 @@ import org.jwmi.client.WbemClassObject;
 import org.jwmi.client.WbemEnumerator;
 import org.jwmi.client.WbemException;
 import org.jwmi.client.WbemLocator;
+import org.jwmi.cim.CimName;
+import org.jwmi.cim.CimValue;
+import org.jwmi.server.repository.CimRepository;
 import org.jwmi.client.WbemServices;
 import org.jwmi.client.WbemStage;
 import org.junit.jupiter.api.AfterAll;
@@ -139,6 +142,28 @@ class JavaWmiClientTest {
                 .hasMessageContaining("authenticationLevel=pktPrivacy");
         try (WbemServices svc = connect(privacyOnly, AuthLevel.PKT_PRIVACY)) {
             assertThat(rows(svc, QUERIES.get(0), true)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aNamespaceThatRequiresEncryptionNamesTheFix() {
+        CimRepository repo = open.server.repository();
+        repo.putInstance("root", repo.getClass("root", CimName.of("__NAMESPACE")).orElseThrow().newInstance()
+                .set("Name", CimValue.string("sealed")).build(), CimRepository.WBEM_FLAG_CREATE_OR_UPDATE);
+        open.server.namespaceSecurity().setRequiresEncryption("root\\sealed", true);
+        try (WbemServices svc = locator.connect("\\\\" + open.host + "\\root\\sealed")
+                .user(LoopbackServer.DOMAIN + "\\" + LoopbackServer.USER).password(open.password.toCharArray())
+                .authnLevel(AuthLevel.PKT_INTEGRITY).open()) {
+            assertThatThrownBy(() -> svc.execQuery("SELECT * FROM __NAMESPACE").toList())
+                    .isInstanceOf(WbemException.class)
+                    .hasMessageContaining("WBEM_E_ENCRYPTED_CONNECTION_REQUIRED")
+                    .hasMessageContaining("authenticationLevel=pktPrivacy");
+        }
+        try (WbemServices root = locator.connect("\\\\" + open.host + "\\root")
+                .user(LoopbackServer.DOMAIN + "\\" + LoopbackServer.USER).password(open.password.toCharArray())
+                .authnLevel(AuthLevel.PKT_PRIVACY).open();
+             WbemServices svc = root.openNamespace("sealed")) {
+            assertThat(svc.execQuery("SELECT * FROM __NAMESPACE").toList()).isEmpty();
         }
     }
 
