@@ -12,8 +12,16 @@ import java.util.Random;
  * @param targetName    the server principal name, or empty
  * @param clock         time source (NTLMv2 timestamps)
  * @param random        randomness (challenges, session keys)
+ * @param identifyOnly  the server may learn who the client is but not act as it (RPC_C_IMP_LEVEL_IDENTIFY; NTLM
+ *                      sends NTLMSSP_NEGOTIATE_IDENTIFY)
  */
-public record ClientOptions(AuthLevel level, String workstation, String targetName, Clock clock, Random random) {
+public record ClientOptions(AuthLevel level, String workstation, String targetName, Clock clock, Random random,
+                            boolean identifyOnly) {
+
+    /** Options that let the server impersonate the client (the usual level). */
+    public ClientOptions(AuthLevel level, String workstation, String targetName, Clock clock, Random random) {
+        this(level, workstation, targetName, clock, random, false);
+    }
 
     public static ClientOptions of(AuthLevel level) {
         return new ClientOptions(level, "JWMI", "", Clock.systemUTC(), new SecureRandom());

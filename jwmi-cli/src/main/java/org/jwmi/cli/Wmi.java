@@ -101,8 +101,8 @@ final class Wmi implements AutoCloseable {
 
     /**
      * The caller's token: its account's groups from the account directory (a store that is not one gives
-     * Authenticated Users only). NTLM offers no impersonation level beyond Identify, which the NTLM layer does not
-     * report yet, so an authenticated caller is at Impersonate.
+     * Authenticated Users only). NTLM tells Identify (NTLMSSP_NEGOTIATE_IDENTIFY) from Impersonate; Delegate needs
+     * Kerberos.
      */
     private static CallerToken token(AccountDirectory directory, PeerIdentity peer) {
         if (peer == null || peer.anonymous()) {
@@ -110,9 +110,10 @@ final class Wmi implements AutoCloseable {
         }
         if (directory == null) {
             return new CallerToken(peer, Tokens.ANONYMOUS_LOGON, Set.of(CallerToken.EVERYONE,
-                    CallerToken.AUTHENTICATED_USERS), Impersonation.IMPERSONATE);
+                    CallerToken.AUTHENTICATED_USERS), peer.identifyOnly() ? Impersonation.IDENTIFY
+                    : Impersonation.IMPERSONATE);
         }
-        return Tokens.of(directory, peer, Impersonation.IMPERSONATE);
+        return Tokens.of(directory, peer, peer.identifyOnly() ? Impersonation.IDENTIFY : Impersonation.IMPERSONATE);
     }
 
     private static NamespaceGuard guard(NamespaceSecurity security) {

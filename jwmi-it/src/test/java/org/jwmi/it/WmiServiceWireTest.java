@@ -24,6 +24,7 @@ import org.jwmi.cim.WbemStatus;
 import org.jwmi.dcom.client.ComProxy;
 import org.jwmi.dcom.client.DcomClient;
 import org.jwmi.dcom.client.DcomException;
+import org.jwmi.dcom.client.ImpersonationLevel;
 import org.jwmi.dcom.client.SecurityBlanket;
 import org.jwmi.dcom.wire.ComVersion;
 import org.jwmi.dcom.wire.MInterfacePointer;
@@ -41,6 +42,7 @@ import org.jwmi.wmi.marshal.WbemClassObjectMarshaler;
 import org.jwmi.wmi.marshal.WmiMarshalers;
 import org.jwmi.wmi.ops.CallResultResponse;
 import org.jwmi.wmi.ops.CreateEnumRequest;
+import org.jwmi.wmi.ops.ExecMethodRequest;
 import org.jwmi.wmi.ops.ExecQueryRequest;
 import org.jwmi.wmi.ops.GetResultStringResponse;
 import org.jwmi.wmi.ops.Int32Response;
@@ -128,8 +130,12 @@ class WmiServiceWireTest {
 
     /** Activation, NTLMLogin, the IWbemServices proxy with the blanket of {@code level}. */
     static ComProxy services(AuthLevel level, String namespace) {
+        return services(blanket(level), namespace);
+    }
+
+    static ComProxy services(SecurityBlanket blanket, String namespace) {
         try (ComProxy login = dcom.createInstance(HOST, WmiIds.CLSID_WBEM_LEVEL1_LOGIN, WmiIds.IID_IWBEM_LEVEL1_LOGIN,
-                blanket(level))) {
+                blanket)) {
             InterfacePointerResponse r = login.call(WmiOpnums.Level1Login.NTLM_LOGIN,
                     new NtlmLoginRequest(ORPC, namespace, null, 0, null)::encodeParams,
                     x -> InterfacePointerResponse.decodeResults(x, OrpcThat.EMPTY));
@@ -404,5 +410,47 @@ class WmiServiceWireTest {
         assertThatThrownBy(() -> services(AuthLevel.PKT_PRIVACY, "//./root/nothing"))
                 .isInstanceOf(DcomException.class)
                 .extracting(e -> ((DcomException) e).hresult()).isEqualTo(WbemStatus.WBEM_E_INVALID_NAMESPACE.code());
+    }
+
+    /** Win32_Process.Terminate of {@code pid} through ExecMethod under {@code blanket}: [HRESULT, ReturnValue]. */
+    private static long[] terminate(SecurityBlanket blanket, long pid) {
+        try (ComProxy s = services(blanket, "root\\cimv2")) {
+            TwoPointerResponse c = s.call(WmiOpnums.Services.GET_OBJECT, new PathRequest(ORPC, "Win32_Process", 0,
+                    null, InterfacePointerRef.EMPTY, null)::encodeParams,
+                    x -> TwoPointerResponse.decodeResults(x, OrpcThat.EMPTY));
+            CimClass cls = (CimClass) WbemClassObjectMarshaler.cimObject(c.first(), Limits.DEFAULT);
+            CimInstance in = cls.method("Terminate").orElseThrow().inParameters().newInstance()
+                    .set("Reason", CimValue.uint32(0)).build();
+            TwoPointerResponse r = s.call(WmiOpnums.Services.EXEC_METHOD, new ExecMethodRequest(ORPC,
+                    "Win32_Process.Handle=\"" + pid + "\"", "Terminate", 0, null, WbemClassObjectMarshaler.pointer(in),
+                    InterfacePointerRef.EMPTY, null)::encodeParams,
+                    x -> TwoPointerResponse.decodeResults(x, OrpcThat.EMPTY));
+            if (r.hresult() != 0) {
+                return new long[] {r.hresult(), -1};
+            }
+            CimInstance out = (CimInstance) WbemClassObjectMarshaler.cimObject(r.first(), Limits.DEFAULT);
+            return new long[] {0, out.value("ReturnValue").asLong()};
+        }
+    }
+
+    @Test
+    void identifyMayReadButProvidersActingAsTheCallerRefuse() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "60").start();
+        try {
+            SecurityBlanket identify = blanket(AuthLevel.PKT_PRIVACY).toBuilder()
+                    .impersonationLevel(ImpersonationLevel.IDENTIFY).build();
+            try (ComProxy s = services(identify, "root\\cimv2");
+                 ComProxy e = execQuery(s, "SELECT * FROM Win32_Process WHERE ProcessId = " + sleeper.pid(),
+                         FORWARD_ONLY)) {
+                assertThat(all(e, 10)).hasSize(1);
+            }
+            assertThat(terminate(identify, sleeper.pid())[0]).isEqualTo(WbemStatus.WBEM_E_ACCESS_DENIED.code());
+            assertThat(sleeper.isAlive()).isTrue();
+            long[] r = terminate(blanket(AuthLevel.PKT_PRIVACY), sleeper.pid());
+            assertThat(r).containsExactly(0, 0);
+            assertThat(sleeper.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            sleeper.destroyForcibly();
+        }
     }
 }

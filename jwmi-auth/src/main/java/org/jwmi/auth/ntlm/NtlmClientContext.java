@@ -6,6 +6,7 @@ import static org.jwmi.auth.ntlm.NegotiateFlag.NTLMSSP_NEGOTIATE_ALWAYS_SIGN;
 import static org.jwmi.auth.ntlm.NegotiateFlag.NTLMSSP_NEGOTIATE_ANONYMOUS;
 import static org.jwmi.auth.ntlm.NegotiateFlag.NTLMSSP_NEGOTIATE_DATAGRAM;
 import static org.jwmi.auth.ntlm.NegotiateFlag.NTLMSSP_NEGOTIATE_EXTENDED_SESSIONSECURITY;
+import static org.jwmi.auth.ntlm.NegotiateFlag.NTLMSSP_NEGOTIATE_IDENTIFY;
 import static org.jwmi.auth.ntlm.NegotiateFlag.NTLMSSP_NEGOTIATE_KEY_EXCH;
 import static org.jwmi.auth.ntlm.NegotiateFlag.NTLMSSP_NEGOTIATE_NTLM;
 import static org.jwmi.auth.ntlm.NegotiateFlag.NTLMSSP_NEGOTIATE_SEAL;
@@ -66,6 +67,9 @@ final class NtlmClientContext extends NtlmContext {
                 NTLMSSP_NEGOTIATE_NTLM, NTLMSSP_NEGOTIATE_ALWAYS_SIGN, NTLMSSP_NEGOTIATE_EXTENDED_SESSIONSECURITY,
                 NTLMSSP_NEGOTIATE_TARGET_INFO, NTLMSSP_NEGOTIATE_VERSION, NTLMSSP_NEGOTIATE_128, NTLMSSP_NEGOTIATE_56,
                 NTLMSSP_NEGOTIATE_KEY_EXCH);
+        if (options.identifyOnly()) {
+            f = f.with(NTLMSSP_NEGOTIATE_IDENTIFY);
+        }
         AuthLevel level = options.level().effective();
         if (level.atLeast(AuthLevel.PKT)) {
             f = f.with(NTLMSSP_NEGOTIATE_SIGN);

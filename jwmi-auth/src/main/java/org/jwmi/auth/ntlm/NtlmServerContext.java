@@ -223,7 +223,9 @@ final class NtlmServerContext extends NtlmContext {
                 throw denied("NTLM logon of '" + who + "' refused: the NTLMv2 timestamp is more than 36 hours "
                         + "from the server's clock; check both clocks");
             }
-            peer = new PeerIdentity(account.get().domain(), account.get().user(), auth.workstation(), false);
+            // [MS-NLMP] 2.2.2.5: NTLMSSP_NEGOTIATE_IDENTIFY asks for an identify-level token.
+            peer = new PeerIdentity(account.get().domain(), account.get().user(), auth.workstation(), false,
+                    negFlg.has(NTLMSSP_NEGOTIATE_IDENTIFY));
         }
 
         byte[] exportedSessionKey;

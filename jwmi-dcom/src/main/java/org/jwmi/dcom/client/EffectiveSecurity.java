@@ -35,7 +35,8 @@ record EffectiveSecurity(SecurityProvider provider, Credentials identity, AuthLe
         if (provider == null) {
             return SecuritySpec.none();
         }
-        return new SecuritySpec(provider, identity, level, new ClientOptions(level, workstation, spn, clock, random));
+        return new SecuritySpec(provider, identity, level, new ClientOptions(level, workstation, spn, clock, random,
+                impersonation == ImpersonationLevel.ANONYMOUS || impersonation == ImpersonationLevel.IDENTIFY));
     }
 
     @Override
