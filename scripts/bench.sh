@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark command: builds jwmi-bench and runs its JMH benchmarks with short settings.
-#   scripts/bench.sh                       all benchmarks (NDR, NTLM with the JDK ceiling, WMIO, WQL)
+#   scripts/bench.sh                       all benchmarks (NDR, NTLM with the JDK ceiling, WMIO, WQL, WMI enumeration)
 #   scripts/bench.sh Ntlm                  only those matching a regular expression
 #   JMH_ARGS='-f 2 -wi 5 -i 10' scripts/bench.sh     longer, steadier runs
 set -euo pipefail
