@@ -71,6 +71,7 @@ final class Wmi implements AutoCloseable {
             security = new NamespaceSecurity(repository);
             providers.register(new SystemSecurityProvider(security));
             Cimom cimom = new Cimom(repository, providers, netbios, Clock.systemUTC());
+            cimom.onNamespaceDeleted(security::namespaceDeleted);
             service = WmiService.builder().cimom(cimom).guard(guard(security))
                     .tokens(call -> token(directory, call.peer().orElse(null))).build();
             boolean hardened = config.minAuthLevel().atLeast(AuthLevel.PKT_INTEGRITY);

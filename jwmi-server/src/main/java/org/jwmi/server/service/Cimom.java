@@ -8,10 +8,13 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jwmi.cim.CimClass;
@@ -43,19 +46,22 @@ import org.jwmi.server.security.CallerToken;
  * The CIM object manager ([MS-WMI] 3.1.1.1 and 3.1.4.3 in CIM terms, no protocol): one namespace's classes come from
  * the repository; instances of a class with an instance provider come from the provider, the others are the
  * repository's static instances. Queries run {@link WqlEvaluator} over the merged view; a data query whose WHERE
- * fixes every key of the FROM class with {@code =} asks the provider for that one instance instead of enumerating
- * (so {@code WHERE ProcessId = 42} reads one {@code /proc} entry). Results are lazy streams: callers close them.
+ * fixes every key of the FROM class with {@code =} asks the provider for that one instance instead of enumerating,
+ * and other {@code =} comparisons go to the provider's {@link InstanceProvider#lookup} (so
+ * {@code WHERE ProcessId = 42} reads one {@code /proc} entry). Results are lazy streams: callers close them.
  *
  * <p>Access checks are not done here; the service checks the namespace rights before calling.
  */
 public final class Cimom {
 
     private static final CimName DYNAMIC = CimName.of("dynamic");
+    private static final CimName NAMESPACE = CimName.of("__NAMESPACE");
 
     private final CimRepository repository;
     private final ProviderRegistry providers;
     private final String serverName;
     private final Clock clock;
+    private volatile Consumer<String> namespaceDeleted = ns -> { };
 
     public Cimom(CimRepository repository, ProviderRegistry providers, String serverName, Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository");
@@ -179,8 +185,12 @@ public final class Cimom {
         if (q instanceof WqlSelect s && !s.isSchemaQuery() && s.where() != null) {
             Optional<CimObjectPath> key = keyLookup(ns, s);
             if (key.isPresent()) {
-                WqlEvaluator one = new WqlEvaluator(src.restrictedTo(s.className(), key.get()));
-                return one.execute(q);
+                return new WqlEvaluator(src.restrictedTo(s.className(), () -> src.getInstance(key.get()).stream()))
+                        .execute(q);
+            }
+            Optional<Stream<CimInstance>> narrowed = providerLookup(src, ns, s);
+            if (narrowed.isPresent()) {
+                return new WqlEvaluator(src.restrictedTo(s.className(), narrowed::get)).execute(q);
             }
         }
         return new WqlEvaluator(src).execute(q);
@@ -218,6 +228,29 @@ public final class Cimom {
             bindings.add(CimObjectPath.KeyBinding.of(key.name().toString(), keyValue(lit)));
         }
         return Optional.of(CimObjectPath.forInstance(cls.name(), bindings));
+    }
+
+    /** The provider's own narrowing of a WHERE's equalities ({@link InstanceProvider#lookup}), if it has one. */
+    private Optional<Stream<CimInstance>> providerLookup(NamespaceSource src, String ns, WqlSelect s) {
+        Optional<InstanceProvider> p = providers.instanceProvider(s.className());
+        CimClass cls = p.isEmpty() ? null : repository.getClass(ns, s.className()).orElse(null);
+        if (cls == null) {
+            return Optional.empty();
+        }
+        List<WqlExpr.Comparison> eqs = new ArrayList<>();
+        collectEqualities(s.where(), eqs);
+        Map<CimName, CimValue> values = new HashMap<>();
+        for (WqlExpr.Comparison c : eqs) {
+            if (c.left() instanceof WqlProperty prop && c.right() instanceof WqlLiteral l && !l.isNull()) {
+                values.put(prop.name(), keyValue(l));
+            } else if (c.right() instanceof WqlProperty prop && c.left() instanceof WqlLiteral l && !l.isNull()) {
+                values.put(prop.name(), keyValue(l));
+            }
+        }
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        return p.get().lookup(src.context(), cls, values).map(st -> st.map(i -> i.withOrigin(serverName, ns)));
     }
 
     private static CimValue keyValue(WqlLiteral l) {
@@ -294,6 +327,18 @@ public final class Cimom {
                     "the provider of " + cls.name() + " does not delete instances");
         }
         repository.deleteInstance(ns, path);
+        if (cls.name().equals(NAMESPACE)) {
+            path.resolveKeyNames(cls).key(CimName.of("Name"))
+                    .ifPresent(name -> namespaceDeleted.accept(ns + "\\" + name.asString()));
+        }
+    }
+
+    /**
+     * Called with the full name of each namespace deleted through DeleteInstance of its {@code __NAMESPACE}
+     * (namespace security forgets its descriptor, so a namespace created again under that name starts afresh).
+     */
+    public void onNamespaceDeleted(Consumer<String> listener) {
+        this.namespaceDeleted = Objects.requireNonNull(listener, "listener");
     }
 
     private static int changeFlags(int flags) {
@@ -493,8 +538,12 @@ public final class Cimom {
             }
         }
 
-        /** This namespace, except that the instances of {@code className} are just what {@code path} designates. */
-        QuerySource restrictedTo(CimName className, CimObjectPath path) {
+        ProviderContext context() {
+            return ctx;
+        }
+
+        /** This namespace, except that the instances of {@code className} are those {@code only} supplies. */
+        QuerySource restrictedTo(CimName className, java.util.function.Supplier<Stream<CimInstance>> only) {
             NamespaceSource outer = this;
             return new QuerySource() {
                 @Override
@@ -510,7 +559,7 @@ public final class Cimom {
                 @Override
                 public Stream<CimInstance> instances(CimName name) {
                     if (name.equals(className)) {
-                        return outer.getInstance(path).stream();
+                        return only.get();
                     }
                     return outer.instances(name);
                 }

@@ -6,6 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jwmi.cim.CimClass;
+import org.jwmi.cim.CimName;
+import org.jwmi.cim.CimObjectPath;
+import org.jwmi.cim.CimType;
+import org.jwmi.cim.CimValue;
+import org.jwmi.server.provider.InstanceProvider;
+import org.jwmi.server.provider.ProviderContext;
 import java.util.stream.Stream;
 import org.jwmi.cim.CimException;
 import org.jwmi.cim.CimInstance;
@@ -77,5 +87,68 @@ class CimomTest {
     void singletonPathNamesTheOnlyInstance() {
         CimObject os = cimom.getObject(me, "root\\cimv2", "Win32_OperatingSystem=@");
         assertThat(((CimInstance) os).cimClass().name().toString()).isEqualTo("Win32_OperatingSystem");
+    }
+
+    @Test
+    void equalitiesGoToTheProvidersLookupInsteadOfAnEnumeration() {
+        CimClass cls = CimClass.builder("Jwmi_Thing").flag("dynamic").property("Id", CimType.STRING, p -> p.flag("key"))
+                .property("Number", CimType.UINT32).build();
+        repo.putClass("root\\cimv2", cls, CimRepository.WBEM_FLAG_CREATE_OR_UPDATE);
+        CimClass stored = repo.getClass("root\\cimv2", CimName.of("Jwmi_Thing")).orElseThrow();
+        AtomicInteger lookups = new AtomicInteger();
+        ProviderRegistry providers = new ProviderRegistry();
+        providers.register(new InstanceProvider() {
+            @Override
+            public CimName className() {
+                return CimName.of("Jwmi_Thing");
+            }
+
+            @Override
+            public Stream<CimInstance> enumerate(ProviderContext ctx, CimClass c) {
+                throw new AssertionError("enumerated although the WHERE narrows the search");
+            }
+
+            @Override
+            public Optional<CimInstance> get(ProviderContext ctx, CimClass c, CimObjectPath path) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Stream<CimInstance>> lookup(ProviderContext ctx, CimClass c, Map<CimName, CimValue> eq) {
+                lookups.incrementAndGet();
+                long n = eq.get(CimName.of("Number")).asLong();
+                return Optional.of(Stream.of(stored.newInstance().set("Id", CimValue.string("a" + n))
+                        .set("Number", CimValue.uint32(n)).build(), stored.newInstance()
+                        .set("Id", CimValue.string("other")).set("Number", CimValue.uint32(n + 1)).build()));
+            }
+        });
+        Cimom c = new Cimom(repo, providers, "HOST", Clock.systemUTC());
+        try (Stream<CimObject> s = c.execQuery(me, "root\\cimv2", "WQL",
+                "SELECT * FROM Jwmi_Thing WHERE Number = 7 AND Id <> 'x'")) {
+            List<CimObject> rows = s.toList();
+            assertThat(rows).hasSize(1);
+            assertThat(((CimInstance) rows.get(0)).value("Id").asString()).isEqualTo("a7");
+        }
+        assertThat(lookups.get()).isEqualTo(1);
+    }
+
+    @Test
+    void processIdEqualityReadsOneProcess() {
+        long self = ProcessHandle.current().pid();
+        List<CimObject> one = query("SELECT Name FROM Win32_Process WHERE ProcessId = " + self + " OR ProcessId = 1");
+        assertThat(one).isNotEmpty();
+        assertThat(query("SELECT Name FROM Win32_Process WHERE ProcessId = 4294967295")).isEmpty();
+    }
+
+    @Test
+    void deletingANamespaceInstanceTellsTheListener() {
+        List<String> deleted = new java.util.ArrayList<>();
+        cimom.onNamespaceDeleted(deleted::add);
+        CimClass ns = repo.getClass("root", CimName.of("__NAMESPACE")).orElseThrow();
+        cimom.putInstance("root", ns.newInstance().set("Name", CimValue.string("scratch")).build(), 0);
+        assertThat(cimom.resolveNamespace("root/scratch")).isEqualTo("root\\scratch");
+        cimom.deleteInstance("root", "__NAMESPACE.Name=\"scratch\"");
+        assertThat(deleted).containsExactly("root\\scratch");
+        assertThatThrownBy(() -> cimom.resolveNamespace("root/scratch")).isInstanceOf(CimException.class);
     }
 }

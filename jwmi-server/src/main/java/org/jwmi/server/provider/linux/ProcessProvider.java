@@ -2,6 +2,7 @@ package org.jwmi.server.provider.linux;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -9,6 +10,7 @@ import org.jwmi.cim.CimClass;
 import org.jwmi.cim.CimInstance;
 import org.jwmi.cim.CimName;
 import org.jwmi.cim.CimObjectPath;
+import org.jwmi.cim.CimType;
 import org.jwmi.cim.CimValue;
 import org.jwmi.server.provider.InstanceProvider;
 import org.jwmi.server.provider.ProviderContext;
@@ -77,6 +79,27 @@ public final class ProcessProvider implements InstanceProvider {
         }
         Shared shared = new Shared(host.hostName(), OperatingSystemProvider.osName(host), host.bootTimeSeconds());
         return build(cls, pid, stat, shared);
+    }
+
+    /** {@code ProcessId = N} (or {@code Handle = 'N'}) reads /proc/N alone. */
+    @Override
+    public Optional<Stream<CimInstance>> lookup(ProviderContext ctx, CimClass cls, Map<CimName, CimValue> equalities) {
+        CimValue v = equalities.get(CimName.of("ProcessId"));
+        if (v == null) {
+            v = equalities.get(CimName.of("Handle"));
+        }
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        String pid;
+        try {
+            pid = v.type() == CimType.STRING ? v.asString() : Long.toString(v.asLong());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        CimObjectPath path = CimObjectPath.forInstance(cls.name(),
+                List.of(CimObjectPath.KeyBinding.of("Handle", CimValue.string(pid))));
+        return Optional.of(get(ctx, cls, path).stream());
     }
 
     private record Shared(String hostName, String osName, Long bootSeconds) {
