@@ -94,7 +94,8 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  data directory   %s (temporary; account %s\\%s with a random password, NT hash only)%n",
                 dir, DOMAIN, USER);
 
-        JwmiServer.Config config = JwmiServer.Config.of(InetAddress.getByName("127.0.0.1"), 0, SERVER_MIN, store, DOMAIN);
+        JwmiServer.Config config = JwmiServer.Config.of(InetAddress.getByName("127.0.0.1"), 0, SERVER_MIN, store,
+                DOMAIN);
         try (JwmiServer server = JwmiServer.start(config)) {
             out.printf("  server           listening on %s, minimum authentication level %s%n", server.where(),
                     SERVER_MIN.scriptName());

@@ -22,16 +22,18 @@ import org.jwmi.wmi.ops.TimeoutRequest;
  * status (GetCallStatus), the object (GetObject, ExecMethod's out-parameters), the path of a PutInstance
  * (GetResultString) or the IWbemServices of an OpenNamespace (GetResultServices). Asking for a result the
  * operation does not produce is WBEM_E_INVALID_OPERATION; asking for any result of a failed operation returns its
- * error.
+ * error. Only the principal whose call created it may read it (WBEM_E_ACCESS_DENIED for anyone else).
  */
 final class CallResultObject implements ComObject {
 
+    private final String owner;
     private final int status;
     private final CimObject object;
     private final String string;
     private final ComObject services;
 
-    CallResultObject(int status, CimObject object, String string, ComObject services) {
+    CallResultObject(String owner, int status, CimObject object, String string, ComObject services) {
+        this.owner = owner;
         this.status = status;
         this.object = object;
         this.string = string;
@@ -43,8 +45,8 @@ final class CallResultObject implements ComObject {
         return object;
     }
 
-    static CallResultObject failed(int status) {
-        return new CallResultObject(status, null, null, null);
+    static CallResultObject failed(String owner, int status) {
+        return new CallResultObject(owner, status, null, null, null);
     }
 
     @Override
@@ -54,8 +56,18 @@ final class CallResultObject implements ComObject {
 
     private OrpcReply invoke(OrpcCall call) {
         TimeoutRequest q = TimeoutRequest.decodeParams(call.body(), call.orpcThis());
-        if (q.lTimeout() < -1) {
-            return Wire.status(call, WbemStatus.WBEM_E_INVALID_PARAMETER.code());
+        int refused = !Wire.sameCaller(call, owner) ? WbemStatus.WBEM_E_ACCESS_DENIED.code()
+                : q.lTimeout() < -1 ? WbemStatus.WBEM_E_INVALID_PARAMETER.code() : 0;
+        if (refused != 0) {
+            return switch (call.opnum()) {
+                case WmiOpnums.CallResult.GET_RESULT_OBJECT, WmiOpnums.CallResult.GET_RESULT_SERVICES ->
+                        Wire.reply(call, new InterfacePointerResponse(OrpcThat.EMPTY, null, refused)::encodeResults);
+                case WmiOpnums.CallResult.GET_RESULT_STRING -> Wire.reply(call,
+                        new GetResultStringResponse(OrpcThat.EMPTY, null, refused)::encodeResults);
+                case WmiOpnums.CallResult.GET_CALL_STATUS -> Wire.reply(call,
+                        new Int32Response(OrpcThat.EMPTY, 0, refused)::encodeResults);
+                default -> throw Wire.noSuchOpnum("IWbemCallResult", call.opnum());
+            };
         }
         switch (call.opnum()) {
             case WmiOpnums.CallResult.GET_RESULT_OBJECT: {

@@ -525,8 +525,8 @@ public final class Cimom {
         }
 
         /**
-         * {@code Class=@}: the instance of a class that has exactly one (Windows answers {@code Win32_OperatingSystem=@}
-         * this way).
+         * {@code Class=@}: the instance of a class that has exactly one (Windows answers
+         * {@code Win32_OperatingSystem=@} this way).
          */
         private Optional<CimInstance> onlyInstance(InstanceProvider p, CimClass cls) {
             try (Stream<CimInstance> all = p.enumerate(ctx, cls)) {

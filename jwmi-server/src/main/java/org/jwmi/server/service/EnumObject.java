@@ -47,6 +47,7 @@ final class EnumObject implements ComObject {
     static final int MAX_BATCH_BYTES = 1 << 20;
 
     private final WmiService service;
+    private final String owner;
     private final Supplier<Stream<? extends CimObject>> query;
     private final boolean forwardOnly;
     private final Object lock = new Object();
@@ -59,12 +60,14 @@ final class EnumObject implements ComObject {
     private UUID smartProxy;
 
     /**
+     * @param owner the principal whose call created the enumerator ({@link Wire#caller}); only it may use it
      * @param first the first run of the query (already validated by the caller)
      * @param query runs the query again (Reset, Clone)
      */
-    EnumObject(WmiService service, Stream<? extends CimObject> first, Supplier<Stream<? extends CimObject>> query,
-               boolean forwardOnly) {
+    EnumObject(WmiService service, String owner, Stream<? extends CimObject> first,
+               Supplier<Stream<? extends CimObject>> query, boolean forwardOnly) {
         this.service = service;
+        this.owner = owner;
         this.query = query;
         this.forwardOnly = forwardOnly;
         this.stream = first;
@@ -103,6 +106,9 @@ final class EnumObject implements ComObject {
     }
 
     private OrpcReply enumerator(OrpcCall call) {
+        if (!Wire.sameCaller(call, owner)) {
+            return refuse(call);
+        }
         switch (call.opnum()) {
             case WmiOpnums.EnumWbemClassObject.RESET: {
                 OrpcThisRequest.decodeParams(call.body(), call.orpcThis());
@@ -163,13 +169,35 @@ final class EnumObject implements ComObject {
             return Wire.reply(call, new InterfacePointerResponse(OrpcThat.EMPTY, null,
                     Wire.hresult(e))::encodeResults);
         }
-        EnumObject copy = new EnumObject(service, s, query, false);
+        EnumObject copy = new EnumObject(service, owner, s, query, false);
         copy.position = at;
         MInterfacePointer p = call.exporter().marshal(copy, WmiIds.IID_IENUM_WBEM_CLASS_OBJECT, call.context());
         return Wire.reply(call, new InterfacePointerResponse(OrpcThat.EMPTY, p, 0)::encodeResults);
     }
 
+    /** Answers a call from another principal with WBEM_E_ACCESS_DENIED, in the shape of the opnum's reply. */
+    private static OrpcReply refuse(OrpcCall call) {
+        int denied = WbemStatus.WBEM_E_ACCESS_DENIED.code();
+        int op = call.opnum();
+        if (op == WmiOpnums.EnumWbemClassObject.NEXT) {
+            long count = NextRequest.decodeParams(call.body(), call.orpcThis()).uCount();
+            return Wire.reply(call, new NextResponse(OrpcThat.EMPTY, count, List.of(), denied)::encodeResults);
+        }
+        if (op == WmiOpnums.EnumWbemClassObject.CLONE) {
+            return Wire.reply(call, new InterfacePointerResponse(OrpcThat.EMPTY, null, denied)::encodeResults);
+        }
+        if (op == WmiOpnums.EnumWbemClassObject.RESET || op == WmiOpnums.EnumWbemClassObject.SKIP
+                || op == WmiOpnums.EnumWbemClassObject.NEXT_ASYNC) {
+            return Wire.status(call, denied);
+        }
+        throw Wire.noSuchOpnum("IEnumWbemClassObject", op);
+    }
+
     private OrpcReply fetchSmartEnum(OrpcCall call) {
+        if (!Wire.sameCaller(call, owner)) {
+            return Wire.reply(call, new InterfacePointerResponse(OrpcThat.EMPTY, null,
+                    WbemStatus.WBEM_E_ACCESS_DENIED.code())::encodeResults);
+        }
         if (call.opnum() != WmiOpnums.FetchSmartEnum.GET_SMART_ENUM) {
             throw Wire.noSuchOpnum("IWbemFetchSmartEnum", call.opnum());
         }
@@ -188,6 +216,10 @@ final class EnumObject implements ComObject {
             throw Wire.noSuchOpnum("IWbemWCOSmartEnum", call.opnum());
         }
         SmartEnumNextRequest q = SmartEnumNextRequest.decodeParams(call.body(), call.orpcThis());
+        if (!Wire.sameCaller(call, owner)) {
+            return Wire.reply(call, new SmartEnumNextResponse(OrpcThat.EMPTY, 0, null,
+                    WbemStatus.WBEM_E_ACCESS_DENIED.code())::encodeResults);
+        }
         List<CimObject> objects = new ArrayList<>();
         int hr = pull(q.lTimeout(), q.uCount(), o -> {
             objects.add(o);

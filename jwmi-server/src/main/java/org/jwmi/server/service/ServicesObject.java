@@ -162,7 +162,7 @@ final class ServicesObject implements ComObject {
             service.admit(call, child, READ);
             ServicesObject s = new ServicesObject(service, child, locale);
             if (semi || q.ppResult() != null) {
-                result = marshalCallResult(call, new CallResultObject(0, null, null, s));
+                result = marshalCallResult(call, new CallResultObject(Wire.caller(call), 0, null, null, s));
             }
             if (!semi) {
                 first = call.exporter().marshal(s, WmiIds.IID_IWBEM_SERVICES, call.context());
@@ -194,9 +194,10 @@ final class ServicesObject implements ComObject {
             if (semi) {
                 CallResultObject r;
                 try {
-                    r = new CallResultObject(0, service.cimom().getObject(token, namespace, Wire.text(q.path())), null, null);
+                    CimObject o = service.cimom().getObject(token, namespace, Wire.text(q.path()));
+                    r = new CallResultObject(Wire.caller(call), 0, o, null, null);
                 } catch (RuntimeException e) {
-                    r = CallResultObject.failed(Wire.hresult(e));
+                    r = CallResultObject.failed(Wire.caller(call), Wire.hresult(e));
                 }
                 result = marshalCallResult(call, r);
             } else {
@@ -218,10 +219,10 @@ final class ServicesObject implements ComObject {
             }
             if (classes) {
                 service.cimom().putClass(namespace, o, q.lFlags());
-                return new CallResultObject(0, null, null, null);
+                return new CallResultObject(Wire.caller(call), 0, null, null, null);
             }
             CimObjectPath path = service.cimom().putInstance(namespace, o, q.lFlags());
-            return new CallResultObject(0, null, path.toString(), null);
+            return new CallResultObject(Wire.caller(call), 0, null, path.toString(), null);
         });
     }
 
@@ -233,11 +234,11 @@ final class ServicesObject implements ComObject {
             } else {
                 service.cimom().deleteInstance(namespace, Wire.text(q.path()));
             }
-            return new CallResultObject(0, null, null, null);
+            return new CallResultObject(Wire.caller(call), 0, null, null, null);
         });
     }
 
-    /** An operation that has no [out] result but its call result: PutClass, PutInstance, DeleteClass, DeleteInstance. */
+    /** An operation with no [out] result but its call result: PutClass, PutInstance, DeleteClass, DeleteInstance. */
     private OrpcReply semiOrSync(OrpcCall call, int flags, InterfacePointerRef ppCallResult, int rights,
                                  java.util.function.Function<CallerToken, CallResultObject> op) {
         boolean semi = semisync(flags);
@@ -254,7 +255,7 @@ final class ServicesObject implements ComObject {
                 try {
                     r = op.apply(token);
                 } catch (RuntimeException e) {
-                    r = CallResultObject.failed(Wire.hresult(e));
+                    r = CallResultObject.failed(Wire.caller(call), Wire.hresult(e));
                 }
                 result = marshalCallResult(call, r);
             } else {
@@ -276,7 +277,8 @@ final class ServicesObject implements ComObject {
 
     private OrpcReply execQuery(OrpcCall call, ExecQueryRequest q) {
         return enumerator(call, q.lFlags(), token ->
-                () -> service.cimom().execQuery(token, namespace, Wire.text(q.strQueryLanguage()), Wire.text(q.strQuery())));
+                () -> service.cimom().execQuery(token, namespace, Wire.text(q.strQueryLanguage()),
+                        Wire.text(q.strQuery())));
     }
 
     private OrpcReply enumerator(OrpcCall call, int flags,
@@ -287,7 +289,7 @@ final class ServicesObject implements ComObject {
             CallerToken token = admit(call, READ);
             Supplier<Stream<? extends CimObject>> query = q.apply(token);
             Stream<? extends CimObject> first = query.get();
-            EnumObject e = new EnumObject(service, first, query, (flags & FORWARD_ONLY) != 0);
+            EnumObject e = new EnumObject(service, Wire.caller(call), first, query, (flags & FORWARD_ONLY) != 0);
             p = call.exporter().marshal(e, WmiIds.IID_IENUM_WBEM_CLASS_OBJECT, call.context());
         } catch (RuntimeException e) {
             hr = Wire.hresult(e);
@@ -315,12 +317,12 @@ final class ServicesObject implements ComObject {
                 }
                 CimInstance outParams = service.cimom().execMethod(token, namespace, Wire.text(q.strObjectPath()),
                         Wire.text(q.strMethodName()), (CimInstance) in);
-                r = new CallResultObject(0, outParams, null, null);
+                r = new CallResultObject(Wire.caller(call), 0, outParams, null, null);
             } catch (RuntimeException e) {
                 if (!semi) {
                     throw e;
                 }
-                r = CallResultObject.failed(Wire.hresult(e));
+                r = CallResultObject.failed(Wire.caller(call), Wire.hresult(e));
             }
             if (semi) {
                 result = marshalCallResult(call, r);
@@ -381,7 +383,8 @@ final class ServicesObject implements ComObject {
 
     private OrpcReply asyncQuery(OrpcCall call, AsyncQueryRequest q) {
         return Wire.status(call, service.startAsync(call, this, READ, q.pResponseHandler(), token ->
-                AsyncResult.objects(service.cimom().execQuery(token, namespace, Wire.text(q.strQueryLanguage()), Wire.text(q.strQuery())))));
+                AsyncResult.objects(service.cimom().execQuery(token, namespace, Wire.text(q.strQueryLanguage()),
+                        Wire.text(q.strQuery())))));
     }
 
     private OrpcReply asyncMethod(OrpcCall call, ExecMethodAsyncRequest q) {
@@ -390,7 +393,8 @@ final class ServicesObject implements ComObject {
             if (in != null && !(in instanceof CimInstance)) {
                 throw new CimException(WbemStatus.WBEM_E_INVALID_PARAMETER, "pInParams must be an instance");
             }
-            CimInstance out = service.cimom().execMethod(token, namespace, Wire.text(q.strObjectPath()), Wire.text(q.strMethodName()),
+            CimInstance out = service.cimom().execMethod(token, namespace, Wire.text(q.strObjectPath()),
+                    Wire.text(q.strMethodName()),
                     (CimInstance) in);
             return out == null ? AsyncResult.none() : AsyncResult.objects(Stream.of(out));
         }));

@@ -47,10 +47,9 @@ final class Wire {
         }
         try {
             return WbemClassObjectMarshaler.cimObject(p, call.limits());
-        } catch (ProtocolException e) {
-            throw new CimException(WbemStatus.WBEM_E_INVALID_OBJECT, what + " is not a valid object: " + e.getMessage());
-        } catch (CimException e) {
-            throw new CimException(WbemStatus.WBEM_E_INVALID_OBJECT, what + " is not a valid object: " + e.getMessage());
+        } catch (ProtocolException | CimException e) {
+            throw new CimException(WbemStatus.WBEM_E_INVALID_OBJECT, what + " is not a valid object: "
+                    + e.getMessage());
         }
     }
 
@@ -64,6 +63,20 @@ final class Wire {
         }
         int nul = bstr.indexOf('\0');
         return nul < 0 ? bstr : bstr.substring(0, nul);
+    }
+
+    /** Who made {@code call}: {@code DOMAIN\\user}, or empty for an unauthenticated call. */
+    static String caller(OrpcCall call) {
+        return call.context() == null ? "" : call.context().peer().filter(p -> !p.anonymous())
+                .map(p -> p.qualifiedName().toLowerCase(java.util.Locale.ROOT)).orElse("");
+    }
+
+    /**
+     * [MS-WMI] 3.1.4.4.2 and 3.1.4.5: an enumerator or call result answers only the security principal whose call
+     * created it; anyone else gets WBEM_E_ACCESS_DENIED.
+     */
+    static boolean sameCaller(OrpcCall call, String owner) {
+        return owner.equals(caller(call));
     }
 
     /** nca_s_op_rng_error for an opnum the interface does not have. */

@@ -40,7 +40,7 @@ class EnumObjectTest {
     }
 
     private static EnumObject enumerator(int n, AtomicInteger produced, long delayMs, boolean forwardOnly) {
-        return new EnumObject(null, numbers(n, produced, delayMs), () -> numbers(n, produced, delayMs), forwardOnly);
+        return new EnumObject(null, "", numbers(n, produced, delayMs), () -> numbers(n, produced, delayMs), forwardOnly);
     }
 
     private static int pull(EnumObject e, int timeout, long count, List<CimObject> into) {
@@ -113,7 +113,7 @@ class EnumObjectTest {
                 .map(x -> {
                     throw new CimException(WbemStatus.WBEM_E_PROVIDER_FAILURE, "the provider broke");
                 }));
-        EnumObject e = new EnumObject(null, failing, Stream::empty, true);
+        EnumObject e = new EnumObject(null, "", failing, Stream::empty, true);
         List<CimObject> got = new ArrayList<>();
         assertThat(pull(e, INFINITE, 10, got)).isEqualTo(WbemStatus.WBEM_S_TIMEDOUT.code());
         assertThat(got).hasSize(2);
