@@ -88,8 +88,9 @@ public record Moniker(ImpersonationLevel impersonationLevel, AuthLevel authentic
         return isLocalServer(server);
     }
 
-    static boolean isLocalServer(String server) {
-        return server == null || server.equals(".") || server.equalsIgnoreCase("localhost");
+    /** Whether {@code server} names the local computer: null, empty, {@code .} or {@code localhost}. */
+    public static boolean isLocalServer(String server) {
+        return server == null || server.isEmpty() || server.equals(".") || server.equalsIgnoreCase("localhost");
     }
 
     /** Whether the moniker names a class or an instance (an SWbemObject) rather than a namespace. */
