@@ -20,6 +20,8 @@ final class Connection implements AutoCloseable {
     final String locale;
     final String authority;
     private final Object lock = new Object();
+    /** Enumerators of object sets not yet released, released with the connection. */
+    private final java.util.Set<AutoCloseable> children = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Connection(WbemServices services, String server, String namespace, String locale, String authority) {
         this.services = services;
@@ -44,8 +46,25 @@ final class Connection implements AutoCloseable {
         });
     }
 
+    void opened(AutoCloseable child) {
+        children.add(child);
+    }
+
+    void released(AutoCloseable child) {
+        children.remove(child);
+    }
+
+    /** Releases the object sets' enumerators still open, then the IWbemServices proxy. Idempotent. */
     @Override
     public void close() {
+        for (AutoCloseable c : children) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // release is best effort and never throws for our proxies
+            }
+        }
+        children.clear();
         services.close();
     }
 }

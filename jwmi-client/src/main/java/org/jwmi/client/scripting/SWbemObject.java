@@ -25,6 +25,7 @@ public final class SWbemObject implements MonikerObject {
     private final SWbemSecurity security;
     private final WbemClassObject object;
     private final boolean ownsConnection;
+    private volatile WbemClassObject classDefinition;
 
     SWbemObject(Connection connection, SWbemSecurity security, WbemClassObject object, boolean ownsConnection) {
         this.connection = connection;
@@ -72,10 +73,27 @@ public final class SWbemObject implements MonikerObject {
         throw new WbemException(WbemStatus.WBEM_E_NOT_FOUND, object.className() + " has no property " + name);
     }
 
+    /**
+     * The object that declares the methods: this one, or for an instance that arrived without its class's methods
+     * (servers send an instance's class part without them) the class, read once from the connection.
+     */
+    private WbemClassObject methodHolder() {
+        if (object.isClass() || !object.methods().isEmpty() || connection == null) {
+            return object;
+        }
+        WbemClassObject c = classDefinition;
+        if (c == null) {
+            String name = object.className();
+            c = connection.call(security, s -> s.getObject(name));
+            classDefinition = c;
+        }
+        return c;
+    }
+
     /** Methods_: the methods of the class (of the instance's class). */
     public List<SWbemMethod> methods() {
         List<SWbemMethod> l = new ArrayList<>();
-        for (CimMethod m : object.methods()) {
+        for (CimMethod m : methodHolder().methods()) {
             l.add(new SWbemMethod(this, m));
         }
         return l;
@@ -83,7 +101,7 @@ public final class SWbemObject implements MonikerObject {
 
     /** Methods_.Item(name). */
     public SWbemMethod method(String name) {
-        return new SWbemMethod(this, object.method(name));
+        return new SWbemMethod(this, methodHolder().method(name));
     }
 
     /** Path_: this object's path, with a copy of its security settings. */
@@ -169,7 +187,7 @@ public final class SWbemObject implements MonikerObject {
 
     /** The in-parameters of {@code method}, spawned, with this object's connection; null when it takes none. */
     SWbemObject inParameters(String method) {
-        WbemClassObject in = object.methodInParameters(method);
+        WbemClassObject in = methodHolder().methodInParameters(method);
         return in == null ? null : new SWbemObject(connection, security.copy(), in, false);
     }
 

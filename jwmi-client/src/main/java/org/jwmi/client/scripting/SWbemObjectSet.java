@@ -35,6 +35,7 @@ public final class SWbemObjectSet implements Iterable<SWbemObject>, AutoCloseabl
         this.security = security;
         this.enumerator = enumerator;
         this.forwardOnly = forwardOnly;
+        connection.opened(this);
     }
 
     /** Security_. */
@@ -55,6 +56,7 @@ public final class SWbemObjectSet implements Iterable<SWbemObject>, AutoCloseabl
         enumerator.setBlanket(security.applyTo(connection.base));
         if (!enumerator.hasNext()) {
             exhausted = true;
+            close();
             return null;
         }
         WbemClassObject o = enumerator.nextObject();
@@ -153,9 +155,13 @@ public final class SWbemObjectSet implements Iterable<SWbemObject>, AutoCloseabl
         return List.copyOf(fetched);
     }
 
-    /** Releases the server's enumerator. Idempotent. */
+    /**
+     * Releases the server's enumerator (done already when the set has been read to its end; objects fetched stay
+     * available). Closing the services object closes its sets too. Idempotent.
+     */
     @Override
     public void close() {
         enumerator.close();
+        connection.released(this);
     }
 }
