@@ -284,4 +284,21 @@ class ScriptingMonikerTest {
                     .contains("Win32_LogicalDisk");
         }
     }
+
+    @Test
+    void jwmiGetTakesTheMonikerOfTheMonikerVbsExample() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        String moniker = ours("WINMGMTS:{impersonationLevel=impersonate,authenticationLevel=pktPrivacy,"
+                + "authority=ntlmdomain:mydomain,(Debug,!Shutdown)}[locale=ms_409]!\\\\User1\\ROOT\\CIMV2:"
+                + "Win32_LogicalDisk=\"/\"");
+        int code = org.jwmi.cli.Jwmi.run(new String[] {"get", "-u", LoopbackServer.USER, "--password-file", "-",
+                "--format", "json", moniker},
+                new java.io.ByteArrayInputStream((server.password + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        String printed = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(code).as(err.toString(java.nio.charset.StandardCharsets.UTF_8)).isZero();
+        assertThat(printed).contains("\"DeviceID\":\"/\"");
+    }
 }
