@@ -20,8 +20,13 @@ abstract class ClientCommand implements Callable<Integer> {
         return "root\\cimv2";
     }
 
+    /** Adjusts the connection options from the command's arguments before connecting (a moniker, ...). */
+    void beforeConnect() {
+    }
+
     @Override
     public final Integer call() {
+        beforeConnect();
         try (WbemLocator locator = connection.locator();
              WbemServices services = connection.connect(locator, jwmi, defaultNamespace())) {
             return run(services);

@@ -93,4 +93,26 @@ class ClientCommandsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CallCommand.parse(org.jwmi.cim.CimType.SINT32, "x",
                 "Count")).hasMessageContaining("parameter Count is sint32");
     }
+
+    @Test
+    void getTakesTheComputerFromAMoniker() {
+        Result r = jwmi("", "get", "--host", "192.0.2.1", "--port", Integer.toString(closedPort), "-u", "alice", "-p",
+                "x", "winmgmts:{impersonationLevel=impersonate,authenticationLevel=pktPrivacy}!//127.0.0.1/root/cimv2:"
+                        + "Win32_LogicalDisk.DeviceID=\"/\"");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(r.err()).contains("127.0.0.1:" + closedPort).doesNotContain("192.0.2.1");
+    }
+
+    @Test
+    void getRefusesAMonikerWithoutAnObjectOrWithAPassword() {
+        Result r = jwmi("", "get", "--port", Integer.toString(closedPort), "-u", "alice", "-p", "x",
+                "winmgmts://127.0.0.1/root/cimv2");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("names a namespace");
+        Result p = jwmi("", "get", "--port", Integer.toString(closedPort), "-u", "alice", "-p", "x",
+                "winmgmts:{password=Hidden9}!//127.0.0.1/root/cimv2:Win32_OperatingSystem=@");
+        assertThat(p.code()).isNotZero();
+        assertThat(p.err()).contains("cannot carry a user or password");
+        assertThat(p.out() + p.err()).doesNotContain("Hidden9");
+    }
 }
