@@ -20,11 +20,16 @@ import org.jwmi.dcom.client.ComProxy;
 import org.jwmi.dcom.client.DcomClient;
 import org.jwmi.dcom.client.SecurityBlanket;
 import org.jwmi.dcom.wire.ComVersion;
+import org.jwmi.dcom.wire.CustomUnmarshalerRegistry;
+import org.jwmi.dcom.wire.DcomConstants;
 import org.jwmi.dcom.wire.MInterfacePointer;
+import org.jwmi.dcom.wire.ObjRefStandard;
 import org.jwmi.dcom.wire.OrpcThis;
+import org.jwmi.dcom.wire.StringBinding;
 import org.jwmi.ndr.NdrReader;
 import org.jwmi.ndr.NdrWriter;
 import org.jwmi.rpc.server.CallContext;
+import org.jwmi.wire.ProtocolException;
 import org.jwmi.wmi.WmiIds;
 import org.jwmi.wmi.WmiOpnums;
 import org.jwmi.wmi.marshal.WmiMarshalers;
@@ -100,7 +105,7 @@ public final class DcomSinkConnector implements SinkConnector, AutoCloseable {
                 .threadNamePrefix(threadNamePrefix + "-" + counter.incrementAndGet()).build();
         Callback cb = null;
         try {
-            ComProxy proxy = dcom.unmarshal(sink, UNAUTHENTICATED, callerHost(caller));
+            ComProxy proxy = dcom.unmarshal(sink, UNAUTHENTICATED, callerHost(caller, sink));
             cb = new Callback(dcom, proxy);
             if (!WmiIds.IID_IWBEM_OBJECT_SINK.equals(proxy.iid())) {
                 throw new CimException(WbemStatus.WBEM_E_INVALID_PARAMETER, "the response handler is a " + proxy.iid()
@@ -123,9 +128,29 @@ public final class DcomSinkConnector implements SinkConnector, AutoCloseable {
         }
     }
 
-    private static String callerHost(CallContext caller) {
+    /**
+     * The host whose resolver bindings are tried first and whose port 135 is the last resort: the caller's address,
+     * else (no call at hand) the first resolver binding of the OBJREF.
+     */
+    private static String callerHost(CallContext caller, MInterfacePointer sink) {
         InetSocketAddress remote = caller == null ? null : caller.remote();
-        return remote == null || remote.getAddress() == null ? "" : remote.getAddress().getHostAddress();
+        if (remote != null && remote.getAddress() != null) {
+            return remote.getAddress().getHostAddress();
+        }
+        try {
+            if (sink.objRef(new CustomUnmarshalerRegistry()) instanceof ObjRefStandard s) {
+                for (StringBinding b : s.saResAddr().stringBindings()) {
+                    String a = b.aNetworkAddr();
+                    int open = a.indexOf('[');
+                    if (b.wTowerId() == DcomConstants.NCACN_IP_TCP && open != 0 && !a.isEmpty()) {
+                        return open < 0 ? a : a.substring(0, open);
+                    }
+                }
+            }
+        } catch (ProtocolException e) {
+            // unmarshal reports it
+        }
+        return "";
     }
 
     /** Sinks connected and not yet closed. */
@@ -191,8 +216,11 @@ public final class DcomSinkConnector implements SinkConnector, AutoCloseable {
             try {
                 hr = proxy.call(opnum, params, NdrReader::i32);
             } catch (RuntimeException e) {
+                // a client that went away is an everyday event, not a server fault
                 broken = e.getMessage();
-                throw e;
+                LOG.debug("IWbemObjectSink::{} failed: {}", name, e.getMessage());
+                throw new CimException(WbemStatus.WBEM_E_TRANSPORT_FAILURE, "the client's IWbemObjectSink::" + name
+                        + " failed: " + e.getMessage());
             }
             if (hr < 0) {
                 WbemStatus s = WbemStatus.fromCode(hr);
@@ -212,7 +240,7 @@ public final class DcomSinkConnector implements SinkConnector, AutoCloseable {
                 open.remove(this);
             }
             try {
-                proxy.close();
+                proxy.release();
             } catch (RuntimeException e) {
                 LOG.debug("releasing the client's sink failed: {}", e.getMessage());
             } finally {
