@@ -261,7 +261,7 @@ public final class WbemServices extends WbemProxy {
     private WbemEnumerator enumerate(int opnum, String what, java.util.function.Consumer<org.jwmi.ndr.NdrWriter> in) {
         InterfacePointerResponse r = call(opnum, what, in, InterfacePointerResponse::decodeResults);
         check(r.hresult(), what);
-        return new WbemEnumerator(session, pointer(r.pointer(), what), what, useSmartEnum);
+        return new WbemEnumerator(session, pointer(r.pointer(), what), what, useSmartEnum, server);
     }
 
     // ------------------------------------------------------------------------------------------------ methods
@@ -383,7 +383,7 @@ public final class WbemServices extends WbemProxy {
      */
     public void execQueryAsync(String language, String query, int flags, WbemContext context, WbemObjectSink sink) {
         String what = "ExecQueryAsync(" + query + ")";
-        async(what, sink, p -> call(Services.EXEC_QUERY_ASYNC, what, w -> new AsyncQueryRequest(UNSENT, language,
+        async(server, what, sink, p -> call(Services.EXEC_QUERY_ASYNC, what, w -> new AsyncQueryRequest(UNSENT, language,
                 query, flags, WbemContext.pointer(context), p).encodeParams(w), (r, t) -> r.i32()));
     }
 
@@ -392,7 +392,7 @@ public final class WbemServices extends WbemProxy {
                                 WbemObjectSink sink) {
         String what = "ExecMethodAsync(" + path + ", " + method + ")";
         MInterfacePointer in = inParams(inParams);
-        async(what, sink, p -> call(Services.EXEC_METHOD_ASYNC, what, w -> new ExecMethodAsyncRequest(UNSENT, path,
+        async(server, what, sink, p -> call(Services.EXEC_METHOD_ASYNC, what, w -> new ExecMethodAsyncRequest(UNSENT, path,
                 method, flags, WbemContext.pointer(context), in, p).encodeParams(w), (r, t) -> r.i32()));
     }
 
@@ -418,33 +418,15 @@ public final class WbemServices extends WbemProxy {
 
     private void asyncPath(int opnum, String what, String path, int flags, WbemContext context,
                            WbemObjectSink sink) {
-        async(what, sink, p -> call(opnum, what, w -> new AsyncPathRequest(UNSENT, path, flags,
+        async(server, what, sink, p -> call(opnum, what, w -> new AsyncPathRequest(UNSENT, path, flags,
                 WbemContext.pointer(context), p).encodeParams(w), (r, t) -> r.i32()));
     }
 
     private void asyncPut(int opnum, String what, WbemClassObject obj, int flags, WbemContext context,
                           WbemObjectSink sink) {
         MInterfacePointer o = WbemClassObjectMarshaler.pointer(obj.cimObject());
-        async(what, sink, p -> call(opnum, what, w -> new AsyncPutRequest(UNSENT, o, flags,
+        async(server, what, sink, p -> call(opnum, what, w -> new AsyncPutRequest(UNSENT, o, flags,
                 WbemContext.pointer(context), p).encodeParams(w), (r, t) -> r.i32()));
-    }
-
-    /** Exports a sink for {@code sink}, makes the call with its pointer, and withdraws it if the call fails. */
-    private void async(String what, WbemObjectSink sink, java.util.function.ToIntFunction<MInterfacePointer> call) {
-        java.util.Objects.requireNonNull(sink, "sink");
-        Callbacks.Pending p = session.callbacks.export(sink, server);
-        int hr;
-        try {
-            hr = call.applyAsInt(p.pointer());
-        } catch (RuntimeException e) {
-            p.failed();
-            throw e;
-        }
-        if (hr < 0) {
-            p.failed();
-            check(hr, what);
-        }
-        p.started();
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

@@ -192,6 +192,25 @@ class AsyncCallsTest {
     }
 
     @Test
+    void nextAsyncDeliversTheNextObjectsThenSFalseAtTheEnd() throws Exception {
+        try (WbemEnumerator e = services.execQuery("SELECT * FROM Jwmi_AsyncRows")) {
+            Recorder first = new Recorder();
+            e.nextAsync(10, first);
+            assertThat(first.awaitStatus()).isEqualTo(WbemStatus.WBEM_S_NO_ERROR.code());
+            Recorder rest = new Recorder();
+            e.nextAsync(1000, rest);
+            assertThat(rest.awaitStatus()).as("fewer than asked: WBEM_S_FALSE").isEqualTo(
+                    WbemStatus.WBEM_S_FALSE.code());
+            List<Object> ids = new ArrayList<>();
+            first.objects.forEach(o -> ids.add(((Number) o.getValue("Id")).longValue()));
+            assertThat(ids).hasSize(10);
+            rest.objects.forEach(o -> ids.add(((Number) o.getValue("Id")).longValue()));
+            assertThat(ids).isEqualTo(new ArrayList<>(LongStream.range(0, ROWS).boxed().toList()));
+        }
+        awaitServerIdle();
+    }
+
+    @Test
     void getObjectAsyncOfAMissingObjectEndsWithNotFound() throws Exception {
         Recorder sink = new Recorder();
         services.getObjectAsync("Jwmi_AsyncRows.Id=12345678", sink);

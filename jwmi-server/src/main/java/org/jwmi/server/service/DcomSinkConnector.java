@@ -22,7 +22,9 @@ import org.jwmi.dcom.client.SecurityBlanket;
 import org.jwmi.dcom.wire.ComVersion;
 import org.jwmi.dcom.wire.CustomUnmarshalerRegistry;
 import org.jwmi.dcom.wire.DcomConstants;
+import org.jwmi.dcom.wire.DualStringArray;
 import org.jwmi.dcom.wire.MInterfacePointer;
+import org.jwmi.dcom.wire.ObjRef;
 import org.jwmi.dcom.wire.ObjRefStandard;
 import org.jwmi.dcom.wire.OrpcThis;
 import org.jwmi.dcom.wire.StringBinding;
@@ -67,6 +69,8 @@ public final class DcomSinkConnector implements SinkConnector, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DcomSinkConnector.class);
     /** Never sent: {@link ComProxy#call} writes the real ORPCTHIS before the parameters. */
     private static final OrpcThis UNSENT = OrpcThis.of(ComVersion.V5_7, new UUID(0, 0));
+    /** Resolver bindings of a sink's OBJREF that are tried at most. */
+    static final int MAX_RESOLVER_BINDINGS = 4;
     private static final SecurityBlanket UNAUTHENTICATED = SecurityBlanket.builder()
             .authnService(SecurityBlanket.AUTHN_NONE).authnLevel(AuthLevel.NONE).build();
 
@@ -99,18 +103,14 @@ public final class DcomSinkConnector implements SinkConnector, AutoCloseable {
     @Override
     public ObjectSink connect(MInterfacePointer sink, CallContext caller) {
         Objects.requireNonNull(sink, "sink");
+        ObjRefStandard ref = sinkRef(sink);
         DcomClient dcom = DcomClient.builder().defaultBlanket(UNAUTHENTICATED)
                 .timeouts(connectTimeout, callTimeout).resolverPort(resolverPort).probeServerAlive(false)
                 .unmarshalers(WmiMarshalers.withWmi())
                 .threadNamePrefix(threadNamePrefix + "-" + counter.incrementAndGet()).build();
         Callback cb = null;
         try {
-            ComProxy proxy = dcom.unmarshal(sink, UNAUTHENTICATED, callerHost(caller, sink));
-            cb = new Callback(dcom, proxy);
-            if (!WmiIds.IID_IWBEM_OBJECT_SINK.equals(proxy.iid())) {
-                throw new CimException(WbemStatus.WBEM_E_INVALID_PARAMETER, "the response handler is a " + proxy.iid()
-                        + ", not an IWbemObjectSink");
-            }
+            cb = new Callback(dcom, dcom.unmarshal(ref, UNAUTHENTICATED, callerHost(caller, ref)));
             synchronized (open) {
                 if (closed) {
                     throw new IllegalStateException("the server is shutting down");
@@ -129,26 +129,46 @@ public final class DcomSinkConnector implements SinkConnector, AutoCloseable {
     }
 
     /**
+     * The sink's OBJREF_STANDARD, checked before any connection: it must be an IWbemObjectSink, and only its first
+     * {@link #MAX_RESOLVER_BINDINGS} ncacn_ip_tcp resolver bindings are kept, so that a caller cannot make the
+     * server dial a long list of addresses (each costing a connect timeout) while its call waits.
+     */
+    private static ObjRefStandard sinkRef(MInterfacePointer sink) {
+        ObjRef o;
+        try {
+            o = sink.objRef(new CustomUnmarshalerRegistry());
+        } catch (ProtocolException e) {
+            throw new CimException(WbemStatus.WBEM_E_INVALID_PARAMETER, "the response handler is not a valid OBJREF: "
+                    + e.getMessage());
+        }
+        if (!(o instanceof ObjRefStandard s)) {
+            throw new CimException(WbemStatus.WBEM_E_INVALID_PARAMETER, "the response handler is an " + o.flag()
+                    + ", not a standard object reference");
+        }
+        if (!WmiIds.IID_IWBEM_OBJECT_SINK.equals(s.iid())) {
+            throw new CimException(WbemStatus.WBEM_E_INVALID_PARAMETER, "the response handler is a " + s.iid()
+                    + ", not an IWbemObjectSink");
+        }
+        List<StringBinding> tcp = s.saResAddr().stringBindings().stream()
+                .filter(b -> b.wTowerId() == DcomConstants.NCACN_IP_TCP).limit(MAX_RESOLVER_BINDINGS).toList();
+        return new ObjRefStandard(s.iid(), s.std(), new DualStringArray(tcp, s.saResAddr().securityBindings()));
+    }
+
+    /**
      * The host whose resolver bindings are tried first and whose port 135 is the last resort: the caller's address,
      * else (no call at hand) the first resolver binding of the OBJREF.
      */
-    private static String callerHost(CallContext caller, MInterfacePointer sink) {
+    private static String callerHost(CallContext caller, ObjRefStandard ref) {
         InetSocketAddress remote = caller == null ? null : caller.remote();
         if (remote != null && remote.getAddress() != null) {
             return remote.getAddress().getHostAddress();
         }
-        try {
-            if (sink.objRef(new CustomUnmarshalerRegistry()) instanceof ObjRefStandard s) {
-                for (StringBinding b : s.saResAddr().stringBindings()) {
-                    String a = b.aNetworkAddr();
-                    int open = a.indexOf('[');
-                    if (b.wTowerId() == DcomConstants.NCACN_IP_TCP && open != 0 && !a.isEmpty()) {
-                        return open < 0 ? a : a.substring(0, open);
-                    }
-                }
+        for (StringBinding b : ref.saResAddr().stringBindings()) {
+            String a = b.aNetworkAddr();
+            int open = a.indexOf('[');
+            if (open != 0 && !a.isEmpty()) {
+                return open < 0 ? a : a.substring(0, open);
             }
-        } catch (ProtocolException e) {
-            // unmarshal reports it
         }
         return "";
     }

@@ -180,6 +180,25 @@ class DcomSinkConnectorTest {
     }
 
     @Test
+    void onlyTheFirstResolverBindingsAreDialled() throws IOException {
+        MInterfacePointer good = exportSink(WmiIds.IID_IWBEM_OBJECT_SINK, q -> 0);
+        ObjRefStandard ref = (ObjRefStandard) good.objRef(new org.jwmi.dcom.wire.CustomUnmarshalerRegistry());
+        List<StringBinding> bindings = new java.util.ArrayList<>();
+        for (int i = 0; i < DcomSinkConnector.MAX_RESOLVER_BINDINGS; i++) {
+            bindings.add(StringBinding.tcp("127.0.0.65", 9));
+        }
+        bindings.addAll(ref.saResAddr().stringBindings());
+        MInterfacePointer padded = MInterfacePointer.of(new ObjRefStandard(ref.iid(), ref.std(),
+                new DualStringArray(bindings, List.of())));
+        assertThatThrownBy(() -> connector(Duration.ofSeconds(10)).connect(padded, null))
+                .as("the real binding comes after the first " + DcomSinkConnector.MAX_RESOLVER_BINDINGS)
+                .isInstanceOf(RuntimeException.class);
+        try (SinkConnector.ObjectSink sink = connector.connect(good, null)) {
+            assertThat(sink.indicate(objects(1))).isZero();
+        }
+    }
+
+    @Test
     void aClientThatIsGoneFailsTheConnectQuickly() throws IOException {
         MInterfacePointer p = exportSink(WmiIds.IID_IWBEM_OBJECT_SINK, q -> 0);
         client.close();
