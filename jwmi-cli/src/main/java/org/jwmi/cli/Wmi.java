@@ -22,6 +22,7 @@ import org.jwmi.server.security.NamespaceSecurity;
 import org.jwmi.server.security.SystemSecurityProvider;
 import org.jwmi.server.security.Tokens;
 import org.jwmi.server.service.Cimom;
+import org.jwmi.server.service.DcomSinkConnector;
 import org.jwmi.server.service.NamespaceGuard;
 import org.jwmi.server.service.WmiService;
 import org.slf4j.Logger;
@@ -40,15 +41,17 @@ final class Wmi implements AutoCloseable {
     final NamespaceSecurity security;
     final DcomServer dcom;
     final WmiService service;
+    private final DcomSinkConnector sinks;
     private final Path temporary;
 
     private Wmi(CimRepository repository, ProviderRegistry providers, NamespaceSecurity security, DcomServer dcom,
-                WmiService service, Path temporary) {
+                WmiService service, DcomSinkConnector sinks, Path temporary) {
         this.repository = repository;
         this.providers = providers;
         this.security = security;
         this.dcom = dcom;
         this.service = service;
+        this.sinks = sinks;
         this.temporary = temporary;
     }
 
@@ -60,6 +63,7 @@ final class Wmi implements AutoCloseable {
         NamespaceSecurity security;
         DcomServer dcom = null;
         WmiService service = null;
+        DcomSinkConnector sinks = DcomSinkConnector.builder().build();
         try {
             LinuxHost host = LinuxHost.system();
             AccountDirectory directory = config.accounts() instanceof AccountDirectory d ? d : null;
@@ -72,7 +76,7 @@ final class Wmi implements AutoCloseable {
             providers.register(new SystemSecurityProvider(security));
             Cimom cimom = new Cimom(repository, providers, netbios, Clock.systemUTC());
             cimom.onNamespaceDeleted(security::namespaceDeleted);
-            service = WmiService.builder().cimom(cimom).guard(guard(security))
+            service = WmiService.builder().cimom(cimom).guard(guard(security)).sinks(sinks)
                     .tokens(call -> token(directory, call.peer().orElse(null))).build();
             boolean hardened = config.minAuthLevel().atLeast(AuthLevel.PKT_INTEGRITY);
             dcom = DcomServer.builder()
@@ -87,7 +91,7 @@ final class Wmi implements AutoCloseable {
             dcom.start();
             LOG.info("WMI service: repository {}, namespaces {}", dir.resolve(JwmiServer.REPOSITORY_FILE),
                     repository.namespaces());
-            return new Wmi(repository, providers, security, dcom, service, temporary);
+            return new Wmi(repository, providers, security, dcom, service, sinks, temporary);
         } catch (IOException | RuntimeException e) {
             if (dcom != null) {
                 dcom.close();
@@ -95,6 +99,7 @@ final class Wmi implements AutoCloseable {
             if (service != null) {
                 service.close();
             }
+            sinks.close();
             repository.close();
             throw e;
         }
@@ -134,6 +139,7 @@ final class Wmi implements AutoCloseable {
     @Override
     public void close() {
         dcom.close();
+        sinks.close();
         service.close();
         repository.close();
         if (temporary != null) {

@@ -20,6 +20,7 @@ import org.jwmi.wire.ProtocolException;
 import org.jwmi.wmi.WmiIds;
 import org.jwmi.wmi.WmiOpnums;
 import org.jwmi.wmi.ops.InterfacePointerResponse;
+import org.jwmi.wmi.ops.NextAsyncRequest;
 import org.jwmi.wmi.ops.NextRequest;
 import org.jwmi.wmi.ops.NextResponse;
 import org.jwmi.wmi.ops.SmartEnumNextRequest;
@@ -49,6 +50,7 @@ public final class WbemEnumerator extends WbemProxy implements Iterable<WbemClas
     private int batchSize = DEFAULT_BATCH_SIZE;
     private Duration timeout;
     private boolean useSmartEnum;
+    private final String server;
     private boolean smartTried;
     private ComProxy smart;
     private UUID proxyGuid;
@@ -56,9 +58,10 @@ public final class WbemEnumerator extends WbemProxy implements Iterable<WbemClas
     private boolean done;
     private long delivered;
 
-    WbemEnumerator(Session session, ComProxy proxy, String operation, boolean useSmartEnum) {
+    WbemEnumerator(Session session, ComProxy proxy, String operation, boolean useSmartEnum, String server) {
         super(session, proxy, "WbemEnumerator");
         this.operation = operation;
+        this.server = server;
         this.timeout = session.stages.timeouts().next();
         this.useSmartEnum = useSmartEnum;
     }
@@ -186,6 +189,21 @@ public final class WbemEnumerator extends WbemProxy implements Iterable<WbemClas
 
     private void checkNext(int hr, String what) {
         check(hr, what);
+    }
+
+    /**
+     * NextAsync ([MS-WMI] 3.1.4.4.3): the next {@code count} objects arrive through {@code sink}, then SetStatus
+     * with WBEM_S_NO_ERROR, or WBEM_S_FALSE when the enumeration ended with fewer. The server calls the client back
+     * as for {@link WbemServices#execQueryAsync(String, String, int, WbemContext, WbemObjectSink)}. Do not mix with
+     * the synchronous methods while the call runs.
+     */
+    public void nextAsync(int count, WbemObjectSink sink) {
+        if (count <= 0) {
+            throw new IllegalArgumentException("ask for at least one object, not " + count);
+        }
+        String what = "NextAsync(" + count + ") on the enumerator of " + operation;
+        async(server, what, sink, p -> call(WmiOpnums.EnumWbemClassObject.NEXT_ASYNC, what,
+                w -> new NextAsyncRequest(UNSENT, count, p).encodeParams(w), (r, t) -> r.i32()));
     }
 
     /** Reset: back to the first object (not allowed on forward-only enumerators: WBEM_E_INVALID_OPERATION). */

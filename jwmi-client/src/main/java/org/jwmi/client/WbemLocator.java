@@ -55,6 +55,7 @@ public final class WbemLocator implements Closeable {
     private final Session session;
     private final DcomClient dcom;
     private final Stages stages;
+    private final Callbacks callbacks;
 
     private WbemLocator(Builder b) {
         this.stages = new Stages(b.timeouts, b.threadNamePrefix + "-call");
@@ -70,7 +71,8 @@ public final class WbemLocator implements Closeable {
             d.workstation(b.workstation);
         }
         this.dcom = d.build();
-        this.session = new Session(dcom, stages, b.limits);
+        this.callbacks = new Callbacks(b.callbackAddress, b.callbackPort, b.limits, b.threadNamePrefix);
+        this.session = new Session(dcom, stages, b.limits, callbacks);
     }
 
     public static Builder builder() {
@@ -338,10 +340,27 @@ public final class WbemLocator implements Closeable {
 
     private int resolverPort = DcomClient.RESOLVER_PORT;
 
-    /** Releases every proxy still held, closes every connection, stops the threads. Idempotent. */
+    /**
+     * The port asynchronous calls are called back on (see {@link Builder#callbackAddress}), 0 before the first
+     * asynchronous call.
+     */
+    public int callbackPort() {
+        return callbacks.port();
+    }
+
+    /** IWbemObjectSinks of asynchronous calls that the servers have not released yet. */
+    public int exportedSinks() {
+        return callbacks.exportedSinks();
+    }
+
+    /**
+     * Releases every proxy still held, closes every connection and the callback endpoint (asynchronous calls still
+     * running get no more results), stops the threads. Idempotent.
+     */
     @Override
     public void close() {
         try {
+            callbacks.close();
             dcom.close();
         } finally {
             stages.close();
@@ -358,8 +377,32 @@ public final class WbemLocator implements Closeable {
         private Limits limits = Limits.DEFAULT;
         private String threadNamePrefix = "jwmi-client";
         private String workstation;
+        private java.net.InetAddress callbackAddress;
+        private int callbackPort;
 
         private Builder() {
+        }
+
+        /**
+         * Where the servers call asynchronous calls back ({@link WbemObjectSink}): the address this locator listens
+         * on and puts in the sink's OBJREF. Default: every address, each server being given the local address of
+         * the route to it. The server must be able to open a TCP connection to it.
+         */
+        public Builder callbackAddress(java.net.InetAddress address) {
+            this.callbackAddress = address;
+            return this;
+        }
+
+        /**
+         * The TCP port of the callback endpoint (object exporter and OXID resolver on one port); 0 (default) for an
+         * ephemeral one. Open it in the client's firewall for the server.
+         */
+        public Builder callbackPort(int port) {
+            if (port < 0 || port > 0xffff) {
+                throw new IllegalArgumentException("port must be 0..65535");
+            }
+            this.callbackPort = port;
+            return this;
         }
 
         public Builder timeouts(WbemTimeouts t) {

@@ -119,6 +119,27 @@ abstract class WbemProxy implements Closeable {
         }
     }
 
+    /**
+     * An asynchronous call to {@code server}: exports a sink forwarding to {@code sink}, makes the call with its
+     * pointer, and withdraws the sink if the call fails (the server then keeps no reference to it: 3.1.1.1.3).
+     */
+    void async(String server, String what, WbemObjectSink sink, java.util.function.ToIntFunction<MInterfacePointer> call) {
+        java.util.Objects.requireNonNull(sink, "sink");
+        Callbacks.Pending p = session.callbacks.export(sink, server);
+        int hr;
+        try {
+            hr = call.applyAsInt(p.pointer());
+        } catch (RuntimeException e) {
+            p.failed();
+            throw e;
+        }
+        if (hr < 0) {
+            p.failed();
+            check(hr, what);
+        }
+        p.started();
+    }
+
     /** A proxy for an interface pointer this proxy's call returned (resolving its exporter if new). */
     ComProxy unmarshal(MInterfacePointer p, String what) {
         return session.stages.run(WbemStage.OXID_RESOLUTION, what, () -> proxy.unmarshal(p));

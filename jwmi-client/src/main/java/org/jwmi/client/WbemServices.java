@@ -7,22 +7,28 @@ import org.jwmi.dcom.wire.MInterfacePointer;
 import org.jwmi.wmi.WbemFlags;
 import org.jwmi.wmi.WmiOpnums.Services;
 import org.jwmi.wmi.marshal.WbemClassObjectMarshaler;
+import org.jwmi.wmi.ops.AsyncPathRequest;
+import org.jwmi.wmi.ops.AsyncPutRequest;
+import org.jwmi.wmi.ops.AsyncQueryRequest;
 import org.jwmi.wmi.ops.CallResultResponse;
 import org.jwmi.wmi.ops.CreateEnumRequest;
 import org.jwmi.wmi.ops.DeleteRequest;
+import org.jwmi.wmi.ops.ExecMethodAsyncRequest;
 import org.jwmi.wmi.ops.ExecMethodRequest;
 import org.jwmi.wmi.ops.ExecQueryRequest;
 import org.jwmi.wmi.ops.InterfacePointerRef;
 import org.jwmi.wmi.ops.InterfacePointerResponse;
 import org.jwmi.wmi.ops.PathRequest;
 import org.jwmi.wmi.ops.PutObjectRequest;
+import org.jwmi.wmi.ops.SinkRequest;
 import org.jwmi.wmi.ops.TwoPointerResponse;
 
 /**
  * IWbemServices ([MS-WMI] 3.1.4.3): one namespace on one server. Every operation is offered synchronously (the
  * method returns the result) and semisynchronously (the {@code ...Semisync} variant sends
  * WBEM_FLAG_RETURN_IMMEDIATELY and returns a {@link WbemCallResult}); enumerations return a
- * {@link WbemEnumerator} either way (semisynchronous, forward-only by default, as the SDK recommends).
+ * {@link WbemEnumerator} either way (semisynchronous, forward-only by default, as the SDK recommends). The
+ * {@code ...Async} variants deliver to a {@link WbemObjectSink} that the server calls back.
  *
  * <p>{@code flags} are the lFlags of the method ({@link WbemFlags}); {@code context} may be {@code null}. Calls run
  * under the call timeout; failures are {@link WbemException}s. Thread-safe; close to release the server object.
@@ -255,7 +261,7 @@ public final class WbemServices extends WbemProxy {
     private WbemEnumerator enumerate(int opnum, String what, java.util.function.Consumer<org.jwmi.ndr.NdrWriter> in) {
         InterfacePointerResponse r = call(opnum, what, in, InterfacePointerResponse::decodeResults);
         check(r.hresult(), what);
-        return new WbemEnumerator(session, pointer(r.pointer(), what), what, useSmartEnum);
+        return new WbemEnumerator(session, pointer(r.pointer(), what), what, useSmartEnum, server);
     }
 
     // ------------------------------------------------------------------------------------------------ methods
@@ -301,6 +307,126 @@ public final class WbemServices extends WbemProxy {
                     + " (WbemClassObject.methodInParameters), not a class");
         }
         return WbemClassObjectMarshaler.pointer(in.cimObject());
+    }
+
+    // ------------------------------------------------------------------------------------------------ asynchronous
+
+    /**
+     * GetObjectAsync ([MS-WMI] 3.1.4.3.5): the object arrives through {@code sink}, then SetStatus with the
+     * operation's HRESULT (WBEM_E_NOT_FOUND for a missing object). See {@link #execQueryAsync(String, String, int,
+     * WbemContext, WbemObjectSink)} for how asynchronous calls work.
+     */
+    public void getObjectAsync(String path, int flags, WbemContext context, WbemObjectSink sink) {
+        asyncPath(Services.GET_OBJECT_ASYNC, "GetObjectAsync(" + path + ")", path, flags, context, sink);
+    }
+
+    public void getObjectAsync(String path, WbemObjectSink sink) {
+        getObjectAsync(path, 0, null, sink);
+    }
+
+    /** PutClassAsync ([MS-WMI] 3.1.4.3.7): SetStatus reports the outcome. */
+    public void putClassAsync(WbemClassObject cls, int flags, WbemContext context, WbemObjectSink sink) {
+        requireClass(cls, true);
+        asyncPut(Services.PUT_CLASS_ASYNC, "PutClassAsync(" + cls.className() + ")", cls, flags, context, sink);
+    }
+
+    /** DeleteClassAsync ([MS-WMI] 3.1.4.3.9): SetStatus reports the outcome. */
+    public void deleteClassAsync(String className, int flags, WbemContext context, WbemObjectSink sink) {
+        asyncPath(Services.DELETE_CLASS_ASYNC, "DeleteClassAsync(" + className + ")", className, flags, context,
+                sink);
+    }
+
+    /** CreateClassEnumAsync ([MS-WMI] 3.1.4.3.11): the classes arrive through {@code sink}. */
+    public void createClassEnumAsync(String superclass, int flags, WbemContext context, WbemObjectSink sink) {
+        asyncPath(Services.CREATE_CLASS_ENUM_ASYNC, "CreateClassEnumAsync(" + (superclass == null ? "" : superclass)
+                + ")", superclass, flags, context, sink);
+    }
+
+    /** PutInstanceAsync ([MS-WMI] 3.1.4.3.13): SetStatus reports the outcome, its strParam the instance's path. */
+    public void putInstanceAsync(WbemClassObject instance, int flags, WbemContext context, WbemObjectSink sink) {
+        requireClass(instance, false);
+        asyncPut(Services.PUT_INSTANCE_ASYNC, "PutInstanceAsync(" + instance.className() + ")", instance, flags,
+                context, sink);
+    }
+
+    /** DeleteInstanceAsync ([MS-WMI] 3.1.4.3.15): SetStatus reports the outcome. */
+    public void deleteInstanceAsync(String path, int flags, WbemContext context, WbemObjectSink sink) {
+        asyncPath(Services.DELETE_INSTANCE_ASYNC, "DeleteInstanceAsync(" + path + ")", path, flags, context, sink);
+    }
+
+    /** CreateInstanceEnumAsync ([MS-WMI] 3.1.4.3.17): the instances arrive through {@code sink}. */
+    public void createInstanceEnumAsync(String className, int flags, WbemContext context, WbemObjectSink sink) {
+        asyncPath(Services.CREATE_INSTANCE_ENUM_ASYNC, "CreateInstanceEnumAsync(" + className + ")", className, flags,
+                context, sink);
+    }
+
+    public void createInstanceEnumAsync(String className, WbemObjectSink sink) {
+        createInstanceEnumAsync(className, 0, null, sink);
+    }
+
+    /** ExecQueryAsync for a WQL query. */
+    public void execQueryAsync(String wql, WbemObjectSink sink) {
+        execQueryAsync("WQL", wql, 0, null, sink);
+    }
+
+    /**
+     * ExecQueryAsync ([MS-WMI] 3.1.4.3.19): returns once the server has started the query; the rows then arrive
+     * through {@code sink}'s {@link WbemObjectSink#indicate}, followed by one {@link WbemObjectSink#setStatus} with
+     * WBEM_STATUS_COMPLETE and the HRESULT. The server calls the client back (specs README, pitfall 7): the locator
+     * exports the sink on its callback endpoint, which the server must be able to reach over TCP (see
+     * {@link WbemLocator.Builder#callbackAddress}); the callbacks are unauthenticated and travel unencrypted, the
+     * sink being protected by its unguessable IPID. Use the synchronous form where the results must stay sealed.
+     *
+     * @throws WbemException the server could not start the call (then {@code sink} hears nothing), e.g.
+     *                       WBEM_E_TRANSPORT_FAILURE when it cannot reach the callback endpoint
+     * @throws IllegalStateException {@code sink} has a call in progress already
+     */
+    public void execQueryAsync(String language, String query, int flags, WbemContext context, WbemObjectSink sink) {
+        String what = "ExecQueryAsync(" + query + ")";
+        async(server, what, sink, p -> call(Services.EXEC_QUERY_ASYNC, what, w -> new AsyncQueryRequest(UNSENT, language,
+                query, flags, WbemContext.pointer(context), p).encodeParams(w), (r, t) -> r.i32()));
+    }
+
+    /** ExecMethodAsync ([MS-WMI] 3.1.4.3.23): the out-parameters arrive through {@code sink}, if the method has any. */
+    public void execMethodAsync(String path, String method, int flags, WbemContext context, WbemClassObject inParams,
+                                WbemObjectSink sink) {
+        String what = "ExecMethodAsync(" + path + ", " + method + ")";
+        MInterfacePointer in = inParams(inParams);
+        async(server, what, sink, p -> call(Services.EXEC_METHOD_ASYNC, what, w -> new ExecMethodAsyncRequest(UNSENT, path,
+                method, flags, WbemContext.pointer(context), in, p).encodeParams(w), (r, t) -> r.i32()));
+    }
+
+    /**
+     * CancelAsyncCall ([MS-WMI] 3.1.4.3.2): asks the server to stop the asynchronous call {@code sink} is
+     * receiving; its Indicates stop and it ends with SetStatus(WBEM_E_CALL_CANCELLED), unless it was already
+     * finishing. Do not call it from within the sink's methods.
+     *
+     * @throws WbemException WBEM_E_NOT_FOUND when {@code sink} has no call in progress (it may have just ended)
+     */
+    public void cancelAsyncCall(WbemObjectSink sink) {
+        String what = "CancelAsyncCall";
+        Callbacks.Pending p = session.callbacks.pending(sink);
+        if (p == null) {
+            throw new WbemException(WbemStatus.WBEM_E_NOT_FOUND, what + ": this sink has no asynchronous call in"
+                    + " progress");
+        }
+        MInterfacePointer ptr = p.cancelPointer();
+        int hr = call(Services.CANCEL_ASYNC_CALL, what, w -> new SinkRequest(UNSENT, ptr).encodeParams(w),
+                (r, t) -> r.i32());
+        check(hr, what);
+    }
+
+    private void asyncPath(int opnum, String what, String path, int flags, WbemContext context,
+                           WbemObjectSink sink) {
+        async(server, what, sink, p -> call(opnum, what, w -> new AsyncPathRequest(UNSENT, path, flags,
+                WbemContext.pointer(context), p).encodeParams(w), (r, t) -> r.i32()));
+    }
+
+    private void asyncPut(int opnum, String what, WbemClassObject obj, int flags, WbemContext context,
+                          WbemObjectSink sink) {
+        MInterfacePointer o = WbemClassObjectMarshaler.pointer(obj.cimObject());
+        async(server, what, sink, p -> call(opnum, what, w -> new AsyncPutRequest(UNSENT, o, flags,
+                WbemContext.pointer(context), p).encodeParams(w), (r, t) -> r.i32()));
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

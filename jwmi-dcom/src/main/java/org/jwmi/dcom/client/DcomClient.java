@@ -663,6 +663,15 @@ public final class DcomClient implements Closeable {
             return this;
         }
 
+        /**
+         * The TCP connect timeout and the longest wait for each PDU of a reply, over the current RPC settings (for
+         * callers that do not configure the RPC layer themselves, such as a server calling a client back).
+         */
+        public Builder timeouts(Duration connect, Duration read) {
+            this.rpcConfig = rpcConfig.withConnectTimeout(connect).withReadTimeout(read);
+            return this;
+        }
+
         /** The object resolver's port (135 on Windows; tests use an unprivileged one). */
         public Builder resolverPort(int port) {
             if (port <= 0 || port > 0xffff) {

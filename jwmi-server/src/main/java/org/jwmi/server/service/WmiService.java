@@ -169,6 +169,11 @@ public final class WmiService implements AutoCloseable {
         }
     }
 
+    /** Asynchronous operations started and not yet ended (AsyncOperationTable entries of [MS-WMI] 3.1.1.1.3). */
+    public int asyncOperations() {
+        return operations.size();
+    }
+
     /** IEnumWbemClassObject::NextAsync (3.1.4.4.3): up to uCount objects of {@code e} to the sink. */
     int nextAsync(OrpcCall call, EnumObject e, NextAsyncRequest q) {
         if (q.pSink() == null) {
