@@ -49,6 +49,15 @@ abstract class WbemProxy implements Closeable {
         proxy.setBlanket(blanket);
     }
 
+    /**
+     * CoSetProxyBlanket on this proxy's IUnknown, as the SDK's "Setting Authentication Using C++" shows: its
+     * QueryInterface, AddRef and Release calls then use {@code blanket}; {@code null} makes them follow
+     * {@link #setBlanket} again (the default, which is what nearly every program wants).
+     */
+    public void setUnknownBlanket(SecurityBlanket blanket) {
+        proxy.setUnknownBlanket(blanket);
+    }
+
     /** The blanket set on this proxy. */
     public SecurityBlanket blanket() {
         return proxy.blanket();

@@ -453,4 +453,19 @@ class WmiServiceWireTest {
             sleeper.destroyForcibly();
         }
     }
+
+    @Test
+    void theProxysIUnknownCanHaveItsOwnBlanket() {
+        try (ComProxy s = services(AuthLevel.PKT_PRIVACY, "root\\cimv2")) {
+            s.setUnknownBlanket(blanket(AuthLevel.PKT_PRIVACY).toBuilder().identity(server.wrongCredentials()).build());
+            assertThatThrownBy(() -> s.queryInterface(WmiIds.IID_IWBEM_SERVICES)).isInstanceOf(RuntimeException.class);
+            try (ComProxy e = execQuery(s, "SELECT * FROM __NAMESPACE", FORWARD_ONLY)) {
+                assertThat(all(e, 10)).isEmpty();
+            }
+            s.setUnknownBlanket(null);
+            try (ComProxy again = s.queryInterface(WmiIds.IID_IWBEM_SERVICES)) {
+                assertThat(again.iid()).isEqualTo(WmiIds.IID_IWBEM_SERVICES);
+            }
+        }
+    }
 }

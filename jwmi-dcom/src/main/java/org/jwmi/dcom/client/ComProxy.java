@@ -36,9 +36,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Its blanket (set with {@link #setBlanket}, as CoSetProxyBlanket does) covers the interface's own methods and
  * also the IRemUnknown calls made on its behalf — {@link #queryInterface}, RemAddRef and {@link #release()} — so a
- * proxy that needs other credentials or a higher level needs no separate IUnknown blanket (the step the SDK page
- * "Setting Authentication Using C++" describes). Fields left at default in the blanket come from the
- * {@link DcomClient}'s default blanket at each call.
+ * proxy that needs other credentials or a higher level needs no separate IUnknown blanket. Where the IUnknown must
+ * differ, {@link #setUnknownBlanket} gives it its own (the step the SDK page "Setting Authentication Using C++"
+ * describes for the IUnknown of a proxy). Fields left at default in a blanket come from the {@link DcomClient}'s
+ * default blanket at each call.
  *
  * <p>Thread-safe. Calls on proxies that share a connection are serialised by the RPC layer.
  */
@@ -52,6 +53,8 @@ public final class ComProxy implements AutoCloseable {
     private final long oid;
     private final boolean pinged;
     private volatile SecurityBlanket blanket;
+    /** The blanket of the proxy's IUnknown, if set apart from {@link #blanket}. */
+    private volatile SecurityBlanket unknownBlanket;
     private final Object lock = new Object();
     private int publicRefs;
     private ConnectionPool.Lease lease;
@@ -121,6 +124,21 @@ public final class ComProxy implements AutoCloseable {
      */
     public void setBlanket(SecurityBlanket blanket) {
         this.blanket = blanket == null ? SecurityBlanket.DEFAULT : blanket;
+    }
+
+    /**
+     * CoSetProxyBlanket on the proxy's IUnknown: the IRemUnknown calls made for this proxy (QueryInterface, AddRef,
+     * Release) use {@code blanket} instead of the proxy's own; {@code null} makes them follow the proxy's blanket
+     * again (the default).
+     */
+    public void setUnknownBlanket(SecurityBlanket blanket) {
+        this.unknownBlanket = blanket;
+    }
+
+    /** The blanket the proxy's IUnknown calls use. */
+    public SecurityBlanket unknownBlanket() {
+        SecurityBlanket u = unknownBlanket;
+        return u != null ? u : blanket;
     }
 
     /** The authentication level this proxy's calls use, with every default resolved. */
@@ -305,9 +323,13 @@ public final class ComProxy implements AutoCloseable {
     }
 
     private <T> T remUnknown(int opnum, byte[] stub, String name, Calls.Decoder<T> decoder) {
-        ConnectionPool.Lease l = lease(security());
-        return Calls.call(l, oxid.remUnknownIid(), opnum, stub, oxid.ipidRemUnknown, name + " for IPID " + ipid,
-                decoder);
+        String what = name + " for IPID " + ipid;
+        if (unknownBlanket == null) {
+            return Calls.call(lease(security()), oxid.remUnknownIid(), opnum, stub, oxid.ipidRemUnknown, what, decoder);
+        }
+        try (ConnectionPool.Lease l = oxid.connect(client.pool(), security(unknownBlanket))) {
+            return Calls.call(l, oxid.remUnknownIid(), opnum, stub, oxid.ipidRemUnknown, what, decoder);
+        }
     }
 
     /** A failure HRESULT returned by an IRemUnknown method, with what to change. */
@@ -320,7 +342,11 @@ public final class ComProxy implements AutoCloseable {
     }
 
     EffectiveSecurity security() {
-        SecurityBlanket merged = blanket.orElse(client.defaultBlanket());
+        return security(blanket);
+    }
+
+    private EffectiveSecurity security(SecurityBlanket b) {
+        SecurityBlanket merged = b.orElse(client.defaultBlanket());
         return client.resolver().forExporter(merged, oxid.bindings.securityBindings(), oxid.authnHint);
     }
 

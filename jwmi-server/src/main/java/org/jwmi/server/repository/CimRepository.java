@@ -825,8 +825,11 @@ public final class CimRepository implements AutoCloseable {
 
     // ------------------------------------------------------------------ plumbing
 
-    /** {@code root/cimv2}, {@code \root\cimv2}, {@code \\.\root\cimv2}, {@code //./root/cimv2} -> {@code root\cimv2}. */
-    static String normalizeNamespace(String ns) {
+    /**
+     * {@code root/cimv2}, {@code \root\cimv2}, {@code \\.\root\cimv2}, {@code //./root/cimv2} -> {@code root\cimv2}
+     * (case kept; compare folded). Empty if nothing is left.
+     */
+    public static String normalizeNamespace(String ns) {
         if (ns == null || ns.isBlank()) {
             throw new CimException(WbemStatus.WBEM_E_INVALID_NAMESPACE, "no namespace given");
         }

@@ -281,20 +281,7 @@ public final class NamespaceSecurity {
 
     /** {@code root/cimv2}, {@code \\.\ROOT\cimv2} -> {@code root\cimv2} (case kept; compare folded). */
     static String normalize(String namespace) {
-        if (namespace == null || namespace.isBlank()) {
-            throw new CimException(WbemStatus.WBEM_E_INVALID_NAMESPACE, "no namespace given");
-        }
-        String s = namespace.replace('/', '\\');
-        if (s.startsWith("\\\\")) {
-            int end = s.indexOf('\\', 2);
-            s = end < 0 ? "" : s.substring(end + 1);
-        }
-        while (s.startsWith("\\")) {
-            s = s.substring(1);
-        }
-        while (s.endsWith("\\")) {
-            s = s.substring(0, s.length() - 1);
-        }
+        String s = CimRepository.normalizeNamespace(namespace);
         if (s.isEmpty()) {
             throw new CimException(WbemStatus.WBEM_E_INVALID_NAMESPACE, "no namespace in '" + namespace + "'");
         }
