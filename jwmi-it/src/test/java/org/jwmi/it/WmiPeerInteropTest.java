@@ -15,6 +15,11 @@ import org.jwmi.cim.CimClass;
 import org.jwmi.cim.CimName;
 import org.jwmi.cim.CimValue;
 import org.jwmi.cli.FileAccountStore;
+import org.jwmi.client.WbemClassObject;
+import org.jwmi.client.WbemLocator;
+import org.jwmi.client.WbemServices;
+import org.jwmi.server.security.SecurityDescriptor;
+import org.jwmi.server.security.Sddl;
 import org.jwmi.server.repository.CimRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,10 +111,11 @@ class WmiPeerInteropTest {
         assertThat(r.objects()).allSatisfy(o -> assertThat(Path.of("/proc/" + o.get("Handle"))).isNotNull());
     }
 
-    @Test
-    void whereOnProcessIdReturnsExactlyThatProcess() throws IOException {
+    @ParameterizedTest(name = "WHERE ProcessId = N at {0}")
+    @ValueSource(strings = {"integrity", "privacy"})
+    void whereOnProcessIdReturnsExactlyThatProcess(String level) throws IOException {
         long self = ProcessHandle.current().pid();
-        PeerRun r = peer(server.password, "privacy", "--batch", "1", "query",
+        PeerRun r = peer(server.password, level, "--batch", "1", "query",
                 "SELECT Name, ProcessId FROM Win32_Process WHERE ProcessId = " + self);
         assertThat(r.ok()).as(r.all()).isTrue();
         assertThat(r.objects()).hasSize(1);
@@ -181,5 +187,37 @@ class WmiPeerInteropTest {
         PeerRun r = peerAs("bob", server.password, "privacy", "login");
         assertThat(r.ok()).isFalse();
         assertThat(r.summary().get("error").toString()).contains("WBEM_E_ACCESS_DENIED");
+    }
+
+    @Test
+    void setSdOverTheWireGrantsAnotherAccountRemoteAccessToOneNamespace() {
+        String bobSid = FileAccountStore.open(server.dataDir).user(LoopbackServer.DOMAIN, "bob").orElseThrow().sid();
+        try (WbemLocator locator = WbemLocator.builder().build();
+             WbemServices svc = locator.connect("\\\\" + server.host + "\\root\\default")
+                     .user(LoopbackServer.DOMAIN + "\\" + LoopbackServer.USER).password(server.password.toCharArray())
+                     .authnLevel(AuthLevel.PKT_PRIVACY).open()) {
+            WbemClassObject got = svc.execMethod("__SystemSecurity=@", "GetSD", null);
+            List<?> octets = got.get("SD").asList();
+            byte[] sd = new byte[octets.size()];
+            for (int i = 0; i < sd.length; i++) {
+                sd[i] = ((Number) octets.get(i)).byteValue();
+            }
+            assertThat(Sddl.format(SecurityDescriptor.decode(sd))).contains(";;;BA)");
+            // WBEM_ENABLE | WBEM_REMOTE_ACCESS for bob, on root\default only (no CONTAINER_INHERIT needed).
+            byte[] mine = Sddl.parse("O:BAG:BAD:(A;;0x21;;;" + bobSid + ")").encode();
+            List<Integer> in = new ArrayList<>();
+            for (byte b : mine) {
+                in.add(b & 0xff);
+            }
+            WbemClassObject params = svc.getObject("__SystemSecurity").methodInParameters("SetSD");
+            params.put("SD", in);
+            WbemClassObject set = svc.execMethod("__SystemSecurity=@", "SetSD", params);
+            assertThat(((Number) set.getValue("ReturnValue")).intValue()).isZero();
+        }
+        PeerRun granted = peerAs("bob", server.password, "privacy", "--batch", "1", "--namespace", "//./root/default",
+                "query", "SELECT * FROM __NAMESPACE");
+        assertThat(granted.ok()).as(granted.all()).isTrue();
+        PeerRun elsewhere = peerAs("bob", server.password, "privacy", "--namespace", "//./root/cimv2", "login");
+        assertThat(elsewhere.ok()).isFalse();
     }
 }

@@ -56,6 +56,7 @@ public final class Cimom {
 
     private static final CimName DYNAMIC = CimName.of("dynamic");
     private static final CimName NAMESPACE = CimName.of("__NAMESPACE");
+    private static final CimName SYSTEM_SECURITY = CimName.of("__SystemSecurity");
 
     private final CimRepository repository;
     private final ProviderRegistry providers;
@@ -368,7 +369,10 @@ public final class Cimom {
         CimName m = CimName.of(method);
         CimMethod decl = cls.method(m).orElseThrow(() -> new CimException(WbemStatus.WBEM_E_INVALID_METHOD,
                 "class " + cls.name() + " has no method " + method));
-        if (path.isInstancePath() && !decl.qualifiers().isTrue("static")) {
+        if (cls.name().equals(SYSTEM_SECURITY)) {
+            // [MS-WMI] 2.2.30: __SystemSecurity stands for the namespace itself; clients call its methods on the
+            // class ("__SystemSecurity") or on the singleton ("__SystemSecurity=@"), and no instance is stored.
+        } else if (path.isInstancePath() && !decl.qualifiers().isTrue("static")) {
             CimObjectPath resolved = path.resolveKeyNames(cls);
             source(caller, ns).getInstance(resolved).orElseThrow(() -> new CimException(WbemStatus.WBEM_E_NOT_FOUND,
                     "no instance " + objectPath));
