@@ -53,9 +53,10 @@ public final class JwmiServer implements AutoCloseable {
      *                     domain is its NetBIOS computer name. Which logon domains match an account is the
      *                     account store's rule ({@link FileAccountStore}).
      * @param dataDir      where the CIM repository lives ({@value #REPOSITORY_FILE}); null for a temporary one
+     * @param exporterPort the TCP port of the WMI object exporter; 0 for a dynamic one
      */
     public record Config(InetAddress bindAddress, int port, AuthLevel minAuthLevel, AccountStore accounts,
-                         String computerName, String domain, Path dataDir) {
+                         String computerName, String domain, Path dataDir, int exporterPort) {
         public Config {
             Objects.requireNonNull(bindAddress, "bindAddress");
             Objects.requireNonNull(minAuthLevel, "minAuthLevel");
@@ -65,16 +66,24 @@ public final class JwmiServer implements AutoCloseable {
             if (port < 0 || port > 0xffff) {
                 throw new IllegalArgumentException("port out of range: " + port);
             }
+            if (exporterPort < 0 || exporterPort > 0xffff) {
+                throw new IllegalArgumentException("exporter port out of range: " + exporterPort);
+            }
         }
 
         public static Config of(InetAddress bindAddress, int port, AuthLevel minAuthLevel, AccountStore accounts,
                                 String domain) {
-            return new Config(bindAddress, port, minAuthLevel, accounts, localComputerName(), domain, null);
+            return new Config(bindAddress, port, minAuthLevel, accounts, localComputerName(), domain, null, 0);
         }
 
         /** This configuration with the WMI repository in {@code dir} (null: a temporary one, deleted on close). */
         public Config withDataDir(Path dir) {
-            return new Config(bindAddress, port, minAuthLevel, accounts, computerName, domain, dir);
+            return new Config(bindAddress, port, minAuthLevel, accounts, computerName, domain, dir, exporterPort);
+        }
+
+        /** This configuration with the WMI object exporter on {@code port} (0: a dynamic port). */
+        public Config withExporterPort(int port) {
+            return new Config(bindAddress, this.port, minAuthLevel, accounts, computerName, domain, dataDir, port);
         }
 
         /** The domain announced: the configured one, else the NetBIOS computer name. */

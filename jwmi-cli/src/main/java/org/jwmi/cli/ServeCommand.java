@@ -19,8 +19,12 @@ import picocli.CommandLine.ParentCommand;
  * output gets exactly one line, once connections are accepted.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Run the server in the foreground (endpoint mapper and management interface, NTLM against "
-                + "the account store). Stop it with Ctrl-C or SIGTERM.",
+        description = {"Run the WMI server in the foreground: DCOM activation (WbemLevel1Login), the endpoint mapper "
+                + "and the management interface on PORT, the WMI object exporter on a dynamic port of the same "
+                + "address, NTLM against the account store, the CIM repository and the providers of this host's "
+                + "data. Stop it with Ctrl-C or SIGTERM.",
+                "Only members of Administrators have remote access by default "
+                + "(jwmi user add NAME --group Administrators).",
                 "Ports below 1024 need root or CAP_NET_BIND_SERVICE."})
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
@@ -33,11 +37,19 @@ final class ServeCommand implements Callable<Integer> {
     String bind;
 
     @Option(names = "--port", defaultValue = "135", paramLabel = "PORT",
-            description = "TCP port (default: ${DEFAULT-VALUE}, the endpoint mapper's well-known port).")
+            description = "TCP port (default: ${DEFAULT-VALUE}, the endpoint mapper's well-known port, where WMI "
+                    + "clients activate; elsewhere clients must be told the port).")
     int port;
 
+    @Option(names = "--exporter-port", defaultValue = "0", paramLabel = "PORT",
+            description = "TCP port of the WMI object exporter, where clients make their WMI calls after activation "
+                    + "(default: a dynamic port; fix it to let a firewall through, as Windows' DCOM port setting "
+                    + "does).")
+    int exporterPort;
+
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Data directory holding the account store (default: ~/.jwmi, or /var/lib/jwmi for root).")
+            description = "Data directory holding the account store and the CIM repository (default: ~/.jwmi, or "
+                    + "/var/lib/jwmi for root).")
     Path dataDir;
 
     @Option(names = "--min-auth-level", defaultValue = "pktIntegrity", paramLabel = "LEVEL",
@@ -79,7 +91,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--domain " + announced + ": a NetBIOS domain has at most 15 characters "
                     + "and no backslash");
         }
-        JwmiServer.Config config = JwmiServer.Config.of(address, port, minAuthLevel, store, announced).withDataDir(dir);
+        JwmiServer.Config config = JwmiServer.Config.of(address, port, minAuthLevel, store, announced).withDataDir(dir)
+                .withExporterPort(exporterPort);
         LOG.info("NTLM domain {} on {}", config.netbiosDomain(), JwmiServer.netbiosName(config.computerName()));
         JwmiServer server;
         try {
@@ -100,6 +113,7 @@ final class ServeCommand implements Callable<Integer> {
             Runtime.getRuntime().halt(0);
         }, "jwmi-serve-shutdown"));
 
+        LOG.info("WMI object exporter on port {}", server.dcom().exporterPort());
         jwmi.out.println("jwmi: listening on " + server.where() + " (minimum authentication level "
                 + minAuthLevel.scriptName() + ")");
         jwmi.out.flush();

@@ -85,6 +85,7 @@ final class Wmi implements AutoCloseable {
                     .principalName(NtlmSecurityProvider.RPC_C_AUTHN_WINNT, netbios)
                     .hostName(config.computerName())
                     .exporterAuthLevel(config.minAuthLevel())
+                    .exporterPort(config.exporterPort())
                     .activationHardening(hardened)
                     .build();
             service.register(dcom.classes());

@@ -49,10 +49,12 @@ class ServeCommandTest {
     }
 
     /** {@code jwmi user add} in this JVM (the same code as the launcher runs). */
-    private static void addUser(Path dataDir, String password) {
+    private static void addUser(Path dataDir, String password, String... more) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Jwmi.run(new String[] {"user", "add", LoopbackServer.USER, "--domain", LoopbackServer.DOMAIN,
-                        "--password-stdin", "--data-dir", dataDir.toString()},
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("user", "add", LoopbackServer.USER,
+                "--domain", LoopbackServer.DOMAIN, "--password-stdin", "--data-dir", dataDir.toString()));
+        args.addAll(java.util.List.of(more));
+        int code = Jwmi.run(args.toArray(new String[0]),
                 new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
         assertThat(code).as(err.toString()).isZero();
@@ -118,6 +120,25 @@ class ServeCommandTest {
                     Credentials.ofPassword(LoopbackServer.DOMAIN, LoopbackServer.USER, password.toCharArray()),
                     AuthLevel.PKT_INTEGRITY)));
             assertThat(epm.lookupAll()).hasSize(2);
+        }
+    }
+
+    @Test
+    void servesWmiWithTheObjectExporterOnAFixedPort() throws Exception {
+        Peers.assumeImpacket();
+        Path data = tmp.resolve("wmi");
+        addUser(data, PASSWORD, "--group", "Administrators");
+        try (JwmiProcess serve = JwmiProcess.java("serve", "--bind", HOST, "--exporter-port", "45190", "--data-dir",
+                data.toString())) {
+            assertThat(serve.firstLine()).startsWith("jwmi: listening on 127.0.0.19:135");
+            Peers.Result r = Peers.run(java.util.List.of(Peers.PYTHON, Peers.wmiPeer().toString(), "--host", HOST,
+                    "--user", LoopbackServer.USER, "--domain", LoopbackServer.DOMAIN, "--password", PASSWORD,
+                    "--batch", "1", "query", "SELECT Name FROM Win32_Process WHERE ProcessId = 1"),
+                    java.util.Map.of(), java.time.Duration.ofSeconds(60));
+            assertThat(r.stdout()).as(r.all()).contains("\"ok\": true").contains("\"objects\": 1");
+            try (java.net.Socket exporter = new java.net.Socket(HOST, 45190)) {
+                assertThat(exporter.isConnected()).isTrue();
+            }
         }
     }
 
