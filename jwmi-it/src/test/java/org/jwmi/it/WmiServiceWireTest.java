@@ -468,4 +468,23 @@ class WmiServiceWireTest {
             }
         }
     }
+
+    @Test
+    void openEnumeratorsPerAccountAreBounded() {
+        List<ComProxy> open = new ArrayList<>();
+        try (ComProxy s = services(AuthLevel.PKT_INTEGRITY, "root")) {
+            for (int i = 0; i < 128; i++) {
+                open.add(execQuery(s, "SELECT * FROM __NAMESPACE", FORWARD_ONLY));
+            }
+            assertThatThrownBy(() -> execQuery(s, "SELECT * FROM __NAMESPACE", FORWARD_ONLY))
+                    .isInstanceOf(DcomException.class)
+                    .extracting(e -> ((DcomException) e).hresult()).isEqualTo(WbemStatus.WBEM_E_QUOTA_VIOLATION.code());
+            open.remove(0).close();
+            try (ComProxy e = execQuery(s, "SELECT * FROM __NAMESPACE", FORWARD_ONLY)) {
+                assertThat(all(e, 10)).isNotEmpty();
+            }
+        } finally {
+            open.forEach(ComProxy::close);
+        }
+    }
 }

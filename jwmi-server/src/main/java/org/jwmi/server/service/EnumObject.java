@@ -88,8 +88,14 @@ final class EnumObject implements ComObject {
     @Override
     public void released() {
         synchronized (lock) {
+            if (closed) {
+                return;
+            }
             closed = true;
             closeStream();
+        }
+        if (service != null) {
+            service.enumeratorClosed(owner);
         }
     }
 
@@ -166,6 +172,13 @@ final class EnumObject implements ComObject {
         try {
             s = query.get().skip(at);
         } catch (RuntimeException e) {
+            return Wire.reply(call, new InterfacePointerResponse(OrpcThat.EMPTY, null,
+                    Wire.hresult(e))::encodeResults);
+        }
+        try {
+            service.enumeratorOpened(owner);
+        } catch (RuntimeException e) {
+            s.close();
             return Wire.reply(call, new InterfacePointerResponse(OrpcThat.EMPTY, null,
                     Wire.hresult(e))::encodeResults);
         }

@@ -288,8 +288,15 @@ final class ServicesObject implements ComObject {
         try {
             CallerToken token = admit(call, READ);
             Supplier<Stream<? extends CimObject>> query = q.apply(token);
-            Stream<? extends CimObject> first = query.get();
-            EnumObject e = new EnumObject(service, Wire.caller(call), first, query, (flags & FORWARD_ONLY) != 0);
+            String owner = Wire.caller(call);
+            service.enumeratorOpened(owner);
+            EnumObject e;
+            try {
+                e = new EnumObject(service, owner, query.get(), query, (flags & FORWARD_ONLY) != 0);
+            } catch (RuntimeException ex) {
+                service.enumeratorClosed(owner);
+                throw ex;
+            }
             p = call.exporter().marshal(e, WmiIds.IID_IENUM_WBEM_CLASS_OBJECT, call.context());
         } catch (RuntimeException e) {
             hr = Wire.hresult(e);

@@ -64,6 +64,10 @@ public final class WmiService implements AutoCloseable {
     private final ThreadPoolExecutor async;
     private final Map<UUID, AsyncOperation> operations = new ConcurrentHashMap<>();
     private final int maxAsyncOperations;
+    private final int maxEnumeratorsPerCaller;
+    private final ConcurrentHashMap<String, AtomicInteger> enumerators = new ConcurrentHashMap<>();
+    private final AtomicInteger allEnumerators = new AtomicInteger();
+    private final int maxEnumerators;
 
     private WmiService(Builder b) {
         this.cimom = Objects.requireNonNull(b.cimom, "cimom");
@@ -71,6 +75,8 @@ public final class WmiService implements AutoCloseable {
         this.tokens = Objects.requireNonNull(b.tokens, "tokens");
         this.sinks = b.sinks;
         this.maxAsyncOperations = b.maxAsyncOperations;
+        this.maxEnumeratorsPerCaller = b.maxEnumeratorsPerCaller;
+        this.maxEnumerators = b.maxEnumerators;
         AtomicInteger n = new AtomicInteger();
         this.async = new ThreadPoolExecutor(b.asyncThreads, b.asyncThreads, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(b.maxAsyncOperations), r -> {
@@ -136,6 +142,44 @@ public final class WmiService implements AutoCloseable {
     static String describe(int hresult) {
         WbemStatus s = WbemStatus.fromCode(hresult);
         return s != null ? s.describe() : String.format("HRESULT 0x%08X", hresult);
+    }
+
+    /**
+     * Counts one more open enumerator for {@code owner}; refuses with WBEM_E_QUOTA_VIOLATION beyond the limit
+     * (each holds a provider stream or a repository cursor until the client releases it or stops pinging).
+     */
+    void enumeratorOpened(String owner) {
+        if (allEnumerators.incrementAndGet() > maxEnumerators) {
+            allEnumerators.decrementAndGet();
+            throw new CimException(WbemStatus.WBEM_E_SERVER_TOO_BUSY, "the server has " + maxEnumerators
+                    + " enumerators open: try again once clients have released theirs");
+        }
+        boolean[] over = new boolean[1];
+        enumerators.compute(owner, (k, n) -> {
+            AtomicInteger c = n == null ? new AtomicInteger() : n;
+            over[0] = c.incrementAndGet() > maxEnumeratorsPerCaller;
+            if (over[0]) {
+                c.decrementAndGet();
+            }
+            return c.get() == 0 ? null : c;
+        });
+        if (over[0]) {
+            allEnumerators.decrementAndGet();
+            throw new CimException(WbemStatus.WBEM_E_QUOTA_VIOLATION, "this account has " + maxEnumeratorsPerCaller
+                    + " enumerators open already: release some (IUnknown::Release) before opening more");
+        }
+    }
+
+    /** The enumerator of {@code owner} was released. */
+    void enumeratorClosed(String owner) {
+        enumerators.computeIfPresent(owner, (k, n) -> n.decrementAndGet() <= 0 ? null : n);
+        allEnumerators.decrementAndGet();
+    }
+
+    /** How many enumerators {@code owner} has open. */
+    int openEnumerators(String owner) {
+        AtomicInteger n = enumerators.get(owner);
+        return n == null ? 0 : n.get();
     }
 
     /** The encoded size of {@code o} (its EncodingUnit). */
@@ -352,6 +396,8 @@ public final class WmiService implements AutoCloseable {
         private SinkConnector sinks;
         private int asyncThreads = 4;
         private int maxAsyncOperations = 256;
+        private int maxEnumeratorsPerCaller = 128;
+        private int maxEnumerators = 1024;
 
         private Builder() {
         }
@@ -392,6 +438,24 @@ public final class WmiService implements AutoCloseable {
                 throw new IllegalArgumentException("maxAsyncOperations < 1");
             }
             this.maxAsyncOperations = n;
+            return this;
+        }
+
+        /** Open enumerators one security principal may hold at once (WBEM_E_QUOTA_VIOLATION beyond). */
+        public Builder maxEnumeratorsPerCaller(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxEnumeratorsPerCaller < 1");
+            }
+            this.maxEnumeratorsPerCaller = n;
+            return this;
+        }
+
+        /** Open enumerators on the whole server (WBEM_E_SERVER_TOO_BUSY beyond). */
+        public Builder maxEnumerators(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxEnumerators < 1");
+            }
+            this.maxEnumerators = n;
             return this;
         }
 
