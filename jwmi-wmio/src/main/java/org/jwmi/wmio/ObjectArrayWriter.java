@@ -108,6 +108,20 @@ public final class ObjectArrayWriter {
         return pack(packetType, blocks).toByteArray();
     }
 
+    /**
+     * The EncodingUnit of {@code object}, octet for octet what {@link Wmio#encode} gives, with the class layout of an
+     * instance taken from this writer's cache (what an enumerator sending full objects one by one saves). Does not
+     * count as sent for {@link #write}.
+     */
+    public byte[] encodingUnit(CimObject object) {
+        if (object instanceof CimInstance inst) {
+            return org.jwmi.wmio.block.EncodingUnit.of(ObjectBlock.of(
+                    CimEncoding.decoration(inst.server(), inst.namespace()),
+                    CimEncoding.instanceType(inst, layout(inst.cimClass())))).toByteArray();
+        }
+        return Wmio.encode(object);
+    }
+
     /** The layout of instances of {@code c}: one made earlier for {@code c} or a class of the same content. */
     ClassLayout layout(CimClass c) {
         ClassLayout layout = layouts.get(c);

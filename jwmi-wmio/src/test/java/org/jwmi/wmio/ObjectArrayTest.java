@@ -55,6 +55,16 @@ class ObjectArrayTest {
     }
 
     @Test
+    void encodingUnitsFromTheLayoutCacheAreThoseOfWmioEncode() {
+        ObjectArrayWriter w = new ObjectArrayWriter(ids());
+        for (int round = 0; round < 2; round++) {
+            for (CimObject o : objects()) {
+                assertThat(w.encodingUnit(o)).isEqualTo(Wmio.encode(o));
+            }
+        }
+    }
+
+    @Test
     void classesAreSentOnceAndInstancesBorrowThem() {
         byte[] bytes = new ObjectArrayWriter(ids()).write(ObjectArray.PACKET_SMART_ENUM, objects());
         ObjectArray array = ObjectArray.decode(bytes, new ClassIdTable(), Limits.DEFAULT);

@@ -20,6 +20,7 @@ import org.jwmi.dcom.wire.OrpcThat;
 import org.jwmi.wmi.WbemConstants;
 import org.jwmi.wmi.WmiIds;
 import org.jwmi.wmi.WmiOpnums;
+import org.jwmi.wmi.marshal.WbemClassObjectMarshaler;
 import org.jwmi.wmi.ops.InterfacePointerResponse;
 import org.jwmi.wmi.ops.NextAsyncRequest;
 import org.jwmi.wmi.ops.NextRequest;
@@ -57,6 +58,8 @@ final class EnumObject implements ComObject {
     private long position;
     private boolean closed;
     private ObjectArrayWriter smartWriter;
+    /** Lays out the objects Next sends, reusing each class's layout (pull holds {@link #lock} while it runs). */
+    private final ObjectArrayWriter units = new ObjectArrayWriter(UUID::randomUUID);
     private UUID smartProxy;
 
     /**
@@ -124,7 +127,7 @@ final class EnumObject implements ComObject {
                 NextRequest q = NextRequest.decodeParams(call.body(), call.orpcThis());
                 List<MInterfacePointer> out = new ArrayList<>();
                 int hr = pull(q.lTimeout(), q.uCount(), o -> {
-                    MInterfacePointer p = Wire.object(o);
+                    MInterfacePointer p = WbemClassObjectMarshaler.pointer(units.encodingUnit(o));
                     out.add(p);
                     return p.abData().length;
                 });

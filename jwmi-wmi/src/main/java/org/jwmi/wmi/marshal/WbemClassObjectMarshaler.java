@@ -51,6 +51,12 @@ public final class WbemClassObjectMarshaler {
         return MInterfacePointer.of(objRef(object));
     }
 
+    /** The MInterfacePointer of an IWbemClassObject parameter whose EncodingUnit is already encoded. */
+    public static MInterfacePointer pointer(byte[] encodingUnit) {
+        return MInterfacePointer.of(ObjRefCustom.of(WmiIds.IID_IWBEM_CLASS_OBJECT,
+                WmiIds.CLSID_WBEM_CLASS_OBJECT_UNMARSHALER, encodingUnit));
+    }
+
     /**
      * The CIM object in an IWbemClassObject interface pointer received from the wire. Anything but an
      * OBJREF_CUSTOM with the IWbemClassObject unmarshaler CLSID is {@link Kind#BAD_VALUE}.
