@@ -1,5 +1,6 @@
 package org.jwmi.server.service;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,7 +111,8 @@ public final class DcomSinkConnector implements SinkConnector, AutoCloseable {
                 .threadNamePrefix(threadNamePrefix + "-" + counter.incrementAndGet()).build();
         Callback cb = null;
         try {
-            cb = new Callback(dcom, dcom.unmarshal(ref, UNAUTHENTICATED, callerHost(caller, ref)));
+            cb = new Callback(dcom, dcom.unmarshal(onlyTheCaller(ref, caller), UNAUTHENTICATED,
+                    callerHost(caller, ref)));
             synchronized (open) {
                 if (closed) {
                     throw new IllegalStateException("the server is shutting down");
@@ -152,6 +154,38 @@ public final class DcomSinkConnector implements SinkConnector, AutoCloseable {
         List<StringBinding> tcp = s.saResAddr().stringBindings().stream()
                 .filter(b -> b.wTowerId() == DcomConstants.NCACN_IP_TCP).limit(MAX_RESOLVER_BINDINGS).toList();
         return new ObjRefStandard(s.iid(), s.std(), new DualStringArray(tcp, s.saResAddr().securityBindings()));
+    }
+
+    /**
+     * The sink's reference with only the resolver bindings on the machine that made the call: the caller's own
+     * address, or any loopback address when the caller is on loopback. A client cannot make the server call back
+     * (unauthenticated) some other machine, and names are not looked up. With no binding left, the caller's
+     * address at the resolver port remains (what Windows dials for an OBJREF without usable bindings).
+     */
+    static ObjRefStandard onlyTheCaller(ObjRefStandard ref, CallContext caller) {
+        InetAddress from = caller == null || caller.remote() == null ? null : caller.remote().getAddress();
+        if (from == null) {
+            return ref;
+        }
+        List<StringBinding> kept = ref.saResAddr().stringBindings().stream()
+                .filter(b -> sameMachine(b.aNetworkAddr(), from)).toList();
+        return new ObjRefStandard(ref.iid(), ref.std(), new DualStringArray(kept, ref.saResAddr().securityBindings()));
+    }
+
+    /** True if {@code networkAddr} ({@code host} or {@code host[port]}) is an IP literal on {@code caller}'s machine. */
+    static boolean sameMachine(String networkAddr, InetAddress caller) {
+        int bracket = networkAddr.indexOf('[');
+        String host = bracket < 0 ? networkAddr : networkAddr.substring(0, bracket);
+        if (!host.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+            return false;
+        }
+        InetAddress a;
+        try {
+            a = InetAddress.getByName(host);
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+        return a.equals(caller) || a.isLoopbackAddress() && caller.isLoopbackAddress();
     }
 
     /**

@@ -208,4 +208,18 @@ class DcomSinkConnectorTest {
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
         assertThat(connector.openSinks()).isZero();
     }
+
+    @Test
+    void callsBackOnlyTheMachineThatCalled() throws Exception {
+        java.net.InetAddress remote = java.net.InetAddress.getByName("192.0.2.7");
+        java.net.InetAddress loop = java.net.InetAddress.getByName("127.0.0.1");
+        assertThat(DcomSinkConnector.sameMachine("192.0.2.7[40000]", remote)).isTrue();
+        assertThat(DcomSinkConnector.sameMachine("192.0.2.7", remote)).isTrue();
+        assertThat(DcomSinkConnector.sameMachine("192.0.2.8[40000]", remote)).isFalse();
+        assertThat(DcomSinkConnector.sameMachine("127.0.0.1[40000]", remote)).isFalse();
+        assertThat(DcomSinkConnector.sameMachine("127.0.0.66[40000]", loop)).isTrue();
+        assertThat(DcomSinkConnector.sameMachine("::1[40000]", loop)).isTrue();
+        assertThat(DcomSinkConnector.sameMachine("client.example[40000]", remote)).isFalse();
+        assertThat(DcomSinkConnector.sameMachine("10.0.0.1[40000]", loop)).isFalse();
+    }
 }
