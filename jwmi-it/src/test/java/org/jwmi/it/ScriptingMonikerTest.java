@@ -301,4 +301,39 @@ class ScriptingMonikerTest {
         assertThat(code).as(err.toString(java.nio.charset.StandardCharsets.UTF_8)).isZero();
         assertThat(printed).contains("\"DeviceID\":\"/\"");
     }
+
+    @Test
+    void staticObjectsAndAssociationsThroughTheScriptingApi() {
+        org.jwmi.server.repository.CimRepository repo = server.server.repository();
+        org.jwmi.cim.CimClass node = org.jwmi.cim.CimClass.builder("Jwmi_Node")
+                .property("Name", org.jwmi.cim.CimType.STRING, p -> p.flag("key")).build();
+        org.jwmi.cim.CimClass link = org.jwmi.cim.CimClass.builder("Jwmi_Link").flag("association")
+                .reference("From", "Jwmi_Node", p -> p.flag("key")).reference("To", "Jwmi_Node", p -> p.flag("key"))
+                .build();
+        repo.putClass("root\\default", node, 0);
+        repo.putClass("root\\default", link, 0);
+        try (SWbemServices svc = locator.connectServer(HOST, "root/default")) {
+            for (String n : List.of("a", "b", "c")) {
+                SWbemObject o = svc.get("Jwmi_Node").spawnInstance();
+                o.setValue("Name", n);
+                assertThat(o.put().getDisplayName()).contains("Jwmi_Node.Name=\"" + n + "\"");
+            }
+            for (String[] ft : new String[][] {{"a", "b"}, {"a", "c"}}) {
+                SWbemObject l = svc.get("Jwmi_Link").spawnInstance();
+                l.setValue("From", "Jwmi_Node.Name=\"" + ft[0] + "\"");
+                l.setValue("To", "Jwmi_Node.Name=\"" + ft[1] + "\"");
+                l.put();
+            }
+            try (SWbemObjectSet assoc = svc.associatorsOf("Jwmi_Node.Name=\"a\"")) {
+                assertThat(assoc.stream().map(o -> o.getValue("Name"))).containsExactlyInAnyOrder("b", "c");
+            }
+            try (SWbemObjectSet refs = svc.referencesTo("Jwmi_Node.Name=\"c\"")) {
+                assertThat(refs.stream().map(o -> o.path().getClassName())).containsExactly("Jwmi_Link");
+            }
+            svc.get("Jwmi_Node.Name=\"b\"").delete();
+            try (SWbemObjectSet left = svc.instancesOf("Jwmi_Node")) {
+                assertThat(left.stream().map(o -> o.getValue("Name"))).containsExactlyInAnyOrder("a", "c");
+            }
+        }
+    }
 }

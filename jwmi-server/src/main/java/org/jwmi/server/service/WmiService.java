@@ -268,7 +268,7 @@ public final class WmiService implements AutoCloseable {
                 List<CimObject> batch = new ArrayList<>();
                 long remaining = q.uCount();
                 int hr = 0;
-                while (remaining > 0 && hr == 0) {
+                while (remaining > 0 && hr == 0 && !sink.cancelled.get()) {
                     batch.clear();
                     long n = Math.min(remaining, INDICATE_BATCH);
                     hr = e.pull(WbemConstants.WBEM_INFINITE, n, o -> {
