@@ -487,4 +487,79 @@ class WmiServiceWireTest {
             open.forEach(ComProxy::close);
         }
     }
+
+    /** The [in] parameters of a call, as the client would write them after ORPCTHIS. */
+    private static byte[] params(java.util.function.Consumer<org.jwmi.ndr.NdrWriter> body) {
+        org.jwmi.ndr.NdrWriter w = org.jwmi.dcom.ops.Codec.writer(Limits.DEFAULT);
+        body.accept(w);
+        return w.toByteArray();
+    }
+
+    @Test
+    void mutatedRequestsNeverBreakTheService() {
+        java.util.Random rnd = new java.util.Random(20261207);
+        CimClass cls = CimClass.builder("Jwmi_Fuzz").property("K", CimType.STRING, p -> p.flag("key")).build();
+        List<Object[]> valid = List.of(
+                new Object[] {WmiOpnums.Services.EXEC_QUERY,
+                        params(new ExecQueryRequest(ORPC, "WQL", "SELECT Name FROM Win32_Process WHERE ProcessId = 1",
+                                FORWARD_ONLY, null)::encodeParams)},
+                new Object[] {WmiOpnums.Services.GET_OBJECT, params(new PathRequest(ORPC, "Win32_OperatingSystem=@",
+                        0, null, InterfacePointerRef.EMPTY, null)::encodeParams)},
+                new Object[] {WmiOpnums.Services.PUT_INSTANCE, params(new PutObjectRequest(ORPC,
+                        WbemClassObjectMarshaler.pointer(cls.newInstance().set("K", CimValue.string("k")).build()),
+                        0, null, null)::encodeParams)},
+                new Object[] {WmiOpnums.Services.PUT_CLASS, params(new PutObjectRequest(ORPC,
+                        WbemClassObjectMarshaler.pointer(cls), 0, null, null)::encodeParams)},
+                new Object[] {WmiOpnums.Services.CREATE_INSTANCE_ENUM, params(new CreateEnumRequest(ORPC,
+                        "Jwmi_Counter", FORWARD_ONLY | RETURN_IMMEDIATELY, null)::encodeParams)});
+        int replies = 0;
+        int faults = 0;
+        List<ComProxy> made = new ArrayList<>();
+        try (ComProxy s = services(AuthLevel.PKT_INTEGRITY, "root\\cimv2")) {
+            for (int i = 0; i < 500; i++) {
+                Object[] v = valid.get(rnd.nextInt(valid.size()));
+                byte[] b = ((byte[]) v[1]).clone();
+                switch (rnd.nextInt(3)) {
+                    case 0 -> {
+                        for (int k = 1 + rnd.nextInt(4); k > 0; k--) {
+                            b[rnd.nextInt(b.length)] = (byte) rnd.nextInt(256);
+                        }
+                    }
+                    case 1 -> b = java.util.Arrays.copyOf(b, rnd.nextInt(b.length));
+                    default -> {
+                        byte[] longer = java.util.Arrays.copyOf(b, b.length + 1 + rnd.nextInt(64));
+                        for (int k = b.length; k < longer.length; k++) {
+                            longer[k] = (byte) rnd.nextInt(256);
+                        }
+                        b = longer;
+                    }
+                }
+                byte[] stub = b;
+                try {
+                    org.jwmi.dcom.client.OrpcReply r = s.call((Integer) v[0], w -> w.bytes(stub));
+                    replies++;
+                    if ((Integer) v[0] == WmiOpnums.Services.CREATE_INSTANCE_ENUM
+                            || (Integer) v[0] == WmiOpnums.Services.EXEC_QUERY) {
+                        InterfacePointerResponse ip = InterfacePointerResponse.decodeResults(r.results(), OrpcThat.EMPTY);
+                        if (ip.pointer() != null) {
+                            made.add(s.unmarshal(ip.pointer()));
+                        }
+                    }
+                } catch (DcomException e) {
+                    faults++;
+                }
+                if (made.size() > 50) {
+                    made.forEach(ComProxy::close);
+                    made.clear();
+                }
+            }
+            made.forEach(ComProxy::close);
+            assertThat(replies).isPositive();
+            assertThat(faults).isPositive();
+            try (ComProxy e = execQuery(s, "SELECT * FROM Win32_Process WHERE ProcessId = "
+                    + ProcessHandle.current().pid(), FORWARD_ONLY)) {
+                assertThat(all(e, 10)).hasSize(1);
+            }
+        }
+    }
 }

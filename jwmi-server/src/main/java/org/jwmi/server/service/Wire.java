@@ -13,9 +13,13 @@ import org.jwmi.rpc.RpcFaultException;
 import org.jwmi.rpc.RpcStatus;
 import org.jwmi.wire.ProtocolException;
 import org.jwmi.wmi.marshal.WbemClassObjectMarshaler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** What the service's dispatchers share: reply encoding, object marshaling, error mapping. */
 final class Wire {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Wire.class);
 
     private Wire() {
     }
@@ -84,11 +88,12 @@ final class Wire {
         return new RpcFaultException(RpcStatus.NCA_S_OP_RNG_ERROR.value(), true, iface + " has no opnum " + opnum);
     }
 
-    /** The HRESULT a failure becomes; unexpected runtime errors are WBEM_E_FAILED. */
+    /** The HRESULT a failure becomes; unexpected runtime errors are WBEM_E_FAILED (and logged: they are bugs). */
     static int hresult(RuntimeException e) {
         if (e instanceof CimException c) {
             return c.hresult();
         }
+        LOG.warn("WMI operation failed unexpectedly; answering WBEM_E_FAILED", e);
         return WbemStatus.WBEM_E_FAILED.code();
     }
 }
