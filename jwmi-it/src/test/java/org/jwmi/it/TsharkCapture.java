@@ -45,13 +45,24 @@ final class TsharkCapture implements AutoCloseable {
 
     /** As {@link #start(String, int, Path)} for the TCP ports {@code ports} of {@code host}. */
     static TsharkCapture start(String host, Path file, int... ports) {
+        return start(host, file, "", ports);
+    }
+
+    /**
+     * As {@link #start(String, Path, int...)}, also capturing what {@code alsoFilter} (a capture filter, e.g.
+     * {@code host 127.0.0.26 and tcp port 45226}) selects; empty for nothing more.
+     */
+    static TsharkCapture start(String host, Path file, String alsoFilter, int... ports) {
         try {
             Files.deleteIfExists(file);
-            StringBuilder filter = new StringBuilder("host " + host + " and (tcp port " + MARKER_PORT);
+            StringBuilder filter = new StringBuilder("(host " + host + " and (tcp port " + MARKER_PORT);
             for (int port : ports) {
                 filter.append(" or tcp port ").append(port);
             }
-            filter.append(')');
+            filter.append("))");
+            if (!alsoFilter.isEmpty()) {
+                filter.append(" or (").append(alsoFilter).append(')');
+            }
             ProcessBuilder pb = new ProcessBuilder(Peers.TSHARK, "-i", "lo", "-P", "-l", "-n",
                     "-f", filter.toString(), "-w", file.toString());
             Process p = pb.start();

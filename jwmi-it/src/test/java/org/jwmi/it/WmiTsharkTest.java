@@ -11,6 +11,7 @@ import org.jwmi.auth.AuthLevel;
 import org.jwmi.client.WbemClassObject;
 import org.jwmi.client.WbemEnumerator;
 import org.jwmi.client.WbemLocator;
+import org.jwmi.client.WbemObjectSink;
 import org.jwmi.client.WbemServices;
 import org.jwmi.client.WbemTimeouts;
 import org.junit.jupiter.api.AfterAll;
@@ -19,12 +20,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * winmgmt acceptance 3: a capture of WMI sessions against our server (impacket's wmi_peer at pktIntegrity and
- * pktPrivacy, our Java client at pktPrivacy; activation on port 135, the WMI calls on the object exporter's port) is
- * dissected by tshark, with the account's password for the sealed stubs, without a malformed packet or an
- * error-level expert item.
+ * pktPrivacy, our Java client at pktPrivacy; activation on port 135, the WMI calls on the object exporter's port,
+ * and an asynchronous query whose results the server delivers to the client's sink on 127.0.0.26) is dissected by
+ * tshark, with the account's password for the sealed stubs, without a malformed packet or an error-level expert
+ * item.
  */
 class WmiTsharkTest {
     private static final String HOST = "127.0.0.25";
+    private static final String CALLBACK_HOST = "127.0.0.26";
+    private static final int CALLBACK_PORT = 45226;
     private static LoopbackServer server;
     private static Path file;
     private static String verbose;
@@ -40,12 +44,14 @@ class WmiTsharkTest {
         Files.createDirectories(captures);
         file = captures.resolve("wmi-sessions.pcap");
         long self = ProcessHandle.current().pid();
-        try (TsharkCapture cap = TsharkCapture.start(HOST, file, 135, server.server.dcom().exporterPort())) {
+        try (TsharkCapture cap = TsharkCapture.start(HOST, file, "host " + CALLBACK_HOST + " and tcp port "
+                + CALLBACK_PORT, 135, server.server.dcom().exporterPort())) {
             peer("integrity", "get", "Win32_OperatingSystem=@");
             peer("privacy", "--batch", "1", "query", "SELECT Name, ProcessId FROM Win32_Process WHERE ProcessId = "
                     + self);
             peer("privacy", "--batch", "1", "enum", "Win32_LogicalDisk");
             try (WbemLocator locator = WbemLocator.builder().timeouts(WbemTimeouts.all(Duration.ofSeconds(20)))
+                    .callbackAddress(java.net.InetAddress.getByName(CALLBACK_HOST)).callbackPort(CALLBACK_PORT)
                     .build();
                  WbemServices svc = locator.connect("\\\\" + HOST + "\\root\\cimv2")
                          .user(LoopbackServer.DOMAIN + "\\" + LoopbackServer.USER)
@@ -56,11 +62,28 @@ class WmiTsharkTest {
                     n++;
                 }
                 assertThat(n).isGreaterThan(1);
+                // ExecQueryAsync: the server calls the client's IWbemObjectSink back (Indicate, SetStatus).
+                java.util.concurrent.CompletableFuture<Integer> done = new java.util.concurrent.CompletableFuture<>();
+                java.util.concurrent.atomic.AtomicInteger indicated = new java.util.concurrent.atomic.AtomicInteger();
+                svc.execQueryAsync("SELECT Name, ProcessId FROM Win32_Process", new WbemObjectSink() {
+                    @Override
+                    public void indicate(List<WbemClassObject> objects) {
+                        indicated.addAndGet(objects.size());
+                    }
+
+                    @Override
+                    public void setStatus(int flags, int hresult, String param, WbemClassObject error) {
+                        done.complete(hresult);
+                    }
+                });
+                assertThat(done.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+                assertThat(indicated.get()).isGreaterThan(1);
             }
             cap.stop();
         }
         Peers.Result v = TsharkCapture.read(file, server.password, "-V", "-d",
-                "tcp.port==" + server.server.dcom().exporterPort() + ",dcerpc");
+                "tcp.port==" + server.server.dcom().exporterPort() + ",dcerpc", "-d",
+                "tcp.port==" + CALLBACK_PORT + ",dcerpc");
         verbose = v.stdout();
         verboseErrors = v.stderr();
     }
@@ -89,5 +112,7 @@ class WmiTsharkTest {
                 .contains("NTLMSSP_AUTH").contains("RemQueryInterface");
         // The IWbemClassObjects (custom-marshaled OBJREFs) in the replies.
         assertThat(verbose).contains("OBJREF_CUSTOM");
+        // The callback: the server resolves the sink's OXID at the client (ResolveOxid2), then calls it.
+        assertThat(verbose).contains("ResolveOxid2").contains("Src: 127.0.0.26").contains("Dst: 127.0.0.26");
     }
 }
