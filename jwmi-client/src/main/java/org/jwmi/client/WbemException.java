@@ -81,9 +81,13 @@ public class WbemException extends RuntimeException {
                 m = m.substring(2);
             }
         }
-        String extra = e.hresult() == DcomStatus.RPC_S_SERVER_UNAVAILABLE.value()
-                ? "; check the host name, that TCP port 135 and the server's dynamic ports are reachable, and that the"
-                + " WMI service runs" : "";
+        String extra = "";
+        if (e.hresult() == DcomStatus.RPC_S_SERVER_UNAVAILABLE.value()) {
+            // One piece of advice, the WMI one, instead of the DCOM runtime's more general one.
+            m = m == null ? "" : m.replace("; check the host, the port and that the server is running", "");
+            extra = "; check the host name, that TCP port 135 and the server's dynamic ports are reachable, and that"
+                    + " the WMI service runs";
+        }
         return new WbemException(e.hresult(), stage, what + " failed during " + stage.label() + ": " + m + extra, e);
     }
 
