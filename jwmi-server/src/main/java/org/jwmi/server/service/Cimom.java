@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jwmi.cim.CimClass;
@@ -184,62 +185,52 @@ public final class Cimom {
         WqlQuery q = WqlParser.parseDataQuery(query);
         NamespaceSource src = source(caller, ns);
         if (q instanceof WqlSelect s && !s.isSchemaQuery() && s.where() != null) {
-            Optional<CimObjectPath> key = keyLookup(ns, s);
-            if (key.isPresent()) {
-                return new WqlEvaluator(src.restrictedTo(s.className(), () -> src.getInstance(key.get()).stream()))
-                        .execute(q);
-            }
-            Optional<Stream<CimInstance>> narrowed = providerLookup(src, ns, s);
+            Optional<Supplier<Stream<CimInstance>>> narrowed = narrowed(src, ns, s);
             if (narrowed.isPresent()) {
-                return new WqlEvaluator(src.restrictedTo(s.className(), narrowed::get)).execute(q);
+                return new WqlEvaluator(src.restrictedTo(s.className(), narrowed.get())).execute(q);
             }
         }
         return new WqlEvaluator(src).execute(q);
     }
 
     /**
-     * The instance path a data query's WHERE pins down: every key of a FROM class served by a provider is compared
-     * with {@code =} to a literal in a chain of ANDs. Empty when the query does not have that shape.
+     * The instances of a provider-served FROM class that a data query's WHERE narrows to, found without enumerating:
+     * when its chain of ANDs compares every key with {@code =} to a literal, the one instance those keys name (the
+     * provider's get); else, when it compares other properties so, what the provider's
+     * {@link InstanceProvider#lookup} finds for them. Empty when the query does not have that shape; the evaluator
+     * still applies the whole WHERE to what this yields.
      */
-    private Optional<CimObjectPath> keyLookup(String ns, WqlSelect s) {
-        if (providers.instanceProvider(s.className()).isEmpty()) {
-            return Optional.empty();
-        }
-        CimClass cls = repository.getClass(ns, s.className()).orElse(null);
-        if (cls == null || cls.keys().isEmpty()) {
-            return Optional.empty();
-        }
-        List<WqlExpr.Comparison> eqs = new ArrayList<>();
-        collectEqualities(s.where(), eqs);
-        List<CimObjectPath.KeyBinding> bindings = new ArrayList<>();
-        for (var key : cls.keys()) {
-            WqlLiteral lit = null;
-            for (WqlExpr.Comparison c : eqs) {
-                if (c.left() instanceof WqlProperty p && p.name().equals(key.name())
-                        && c.right() instanceof WqlLiteral l && !l.isNull()) {
-                    lit = l;
-                } else if (c.right() instanceof WqlProperty p && p.name().equals(key.name())
-                        && c.left() instanceof WqlLiteral l && !l.isNull()) {
-                    lit = l;
-                }
-            }
-            if (lit == null) {
-                return Optional.empty();
-            }
-            bindings.add(CimObjectPath.KeyBinding.of(key.name().toString(), keyValue(lit)));
-        }
-        return Optional.of(CimObjectPath.forInstance(cls.name(), bindings));
-    }
-
-    /** The provider's own narrowing of a WHERE's equalities ({@link InstanceProvider#lookup}), if it has one. */
-    private Optional<Stream<CimInstance>> providerLookup(NamespaceSource src, String ns, WqlSelect s) {
+    private Optional<Supplier<Stream<CimInstance>>> narrowed(NamespaceSource src, String ns, WqlSelect s) {
         Optional<InstanceProvider> p = providers.instanceProvider(s.className());
         CimClass cls = p.isEmpty() ? null : repository.getClass(ns, s.className()).orElse(null);
         if (cls == null) {
             return Optional.empty();
         }
+        Map<CimName, CimValue> values = equalities(s.where());
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        List<CimObjectPath.KeyBinding> bindings = new ArrayList<>();
+        for (var key : cls.keys()) {
+            CimValue v = values.get(key.name());
+            if (v == null) {
+                bindings = null;
+                break;
+            }
+            bindings.add(CimObjectPath.KeyBinding.of(key.name().toString(), v));
+        }
+        if (bindings != null && !bindings.isEmpty()) {
+            CimObjectPath path = CimObjectPath.forInstance(cls.name(), bindings);
+            return Optional.of(() -> src.getInstance(path).stream());
+        }
+        return p.get().lookup(src.context(), cls, values)
+                .map(st -> () -> st.map(i -> i.withOrigin(serverName, ns)));
+    }
+
+    /** {@code property = literal} (either way round, literal not NULL) in a chain of ANDs; the last one wins. */
+    private static Map<CimName, CimValue> equalities(WqlExpr where) {
         List<WqlExpr.Comparison> eqs = new ArrayList<>();
-        collectEqualities(s.where(), eqs);
+        collectEqualities(where, eqs);
         Map<CimName, CimValue> values = new HashMap<>();
         for (WqlExpr.Comparison c : eqs) {
             if (c.left() instanceof WqlProperty prop && c.right() instanceof WqlLiteral l && !l.isNull()) {
@@ -248,10 +239,7 @@ public final class Cimom {
                 values.put(prop.name(), keyValue(l));
             }
         }
-        if (values.isEmpty()) {
-            return Optional.empty();
-        }
-        return p.get().lookup(src.context(), cls, values).map(st -> st.map(i -> i.withOrigin(serverName, ns)));
+        return values;
     }
 
     private static CimValue keyValue(WqlLiteral l) {
@@ -547,7 +535,7 @@ public final class Cimom {
         }
 
         /** This namespace, except that the instances of {@code className} are those {@code only} supplies. */
-        QuerySource restrictedTo(CimName className, java.util.function.Supplier<Stream<CimInstance>> only) {
+        QuerySource restrictedTo(CimName className, Supplier<Stream<CimInstance>> only) {
             NamespaceSource outer = this;
             return new QuerySource() {
                 @Override

@@ -69,10 +69,6 @@ final class ServicesObject implements ComObject {
         this.locale = locale;
     }
 
-    String namespace() {
-        return namespace;
-    }
-
     @Override
     public OrpcDispatcher queryInterface(UUID iid) {
         return WmiIds.IID_IWBEM_SERVICES.equals(iid) ? this::invoke : null;
@@ -318,12 +314,8 @@ final class ServicesObject implements ComObject {
             CallerToken token = admit(call, isSystemSecurity(q.strObjectPath()) ? READ : EXECUTE);
             CallResultObject r;
             try {
-                CimObject in = Wire.inObject(call, q.pInParams(), "pInParams");
-                if (in != null && !(in instanceof CimInstance)) {
-                    throw new CimException(WbemStatus.WBEM_E_INVALID_PARAMETER, "pInParams must be an instance");
-                }
                 CimInstance outParams = service.cimom().execMethod(token, namespace, Wire.text(q.strObjectPath()),
-                        Wire.text(q.strMethodName()), (CimInstance) in);
+                        Wire.text(q.strMethodName()), inParams(call, q.pInParams()));
                 r = new CallResultObject(Wire.caller(call), 0, outParams, null, null);
             } catch (RuntimeException e) {
                 if (!semi) {
@@ -343,6 +335,15 @@ final class ServicesObject implements ComObject {
                 out(q.ppCallResult(), result), hr)::encodeResults);
     }
 
+    /** ExecMethod's pInParams: an instance of the method's __PARAMETERS class, or none. */
+    private static CimInstance inParams(OrpcCall call, MInterfacePointer p) {
+        CimObject in = Wire.inObject(call, p, "pInParams");
+        if (in != null && !(in instanceof CimInstance)) {
+            throw new CimException(WbemStatus.WBEM_E_INVALID_PARAMETER, "pInParams must be an instance");
+        }
+        return (CimInstance) in;
+    }
+
     private static boolean isSystemSecurity(String path) {
         String p = Wire.text(path);
         return p != null && p.regionMatches(true, 0, "__SystemSecurity", 0, "__SystemSecurity".length());
@@ -355,7 +356,7 @@ final class ServicesObject implements ComObject {
         boolean shallow = (q.lFlags() & SHALLOW) != 0;
         int rights = op == Services.DELETE_CLASS_ASYNC ? WRITE_CLASS
                 : op == Services.DELETE_INSTANCE_ASYNC ? WRITE_INSTANCE : READ;
-        return Wire.status(call, service.startAsync(call, this, rights, q.pResponseHandler(), token -> switch (op) {
+        return Wire.status(call, service.startAsync(call, namespace, rights, q.pResponseHandler(), token -> switch (op) {
             case Services.GET_OBJECT_ASYNC -> AsyncResult.objects(
                     Stream.of(service.cimom().getObject(token, namespace, Wire.text(q.path()))));
             case Services.DELETE_CLASS_ASYNC -> {
@@ -374,7 +375,7 @@ final class ServicesObject implements ComObject {
 
     private OrpcReply asyncPut(OrpcCall call, AsyncPutRequest q) {
         boolean classes = call.opnum() == Services.PUT_CLASS_ASYNC;
-        return Wire.status(call, service.startAsync(call, this, classes ? WRITE_CLASS : WRITE_INSTANCE,
+        return Wire.status(call, service.startAsync(call, namespace, classes ? WRITE_CLASS : WRITE_INSTANCE,
                 q.pResponseHandler(), token -> {
                     CimObject o = Wire.inObject(call, q.pObject(), "the object");
                     if (o == null) {
@@ -389,20 +390,15 @@ final class ServicesObject implements ComObject {
     }
 
     private OrpcReply asyncQuery(OrpcCall call, AsyncQueryRequest q) {
-        return Wire.status(call, service.startAsync(call, this, READ, q.pResponseHandler(), token ->
+        return Wire.status(call, service.startAsync(call, namespace, READ, q.pResponseHandler(), token ->
                 AsyncResult.objects(service.cimom().execQuery(token, namespace, Wire.text(q.strQueryLanguage()),
                         Wire.text(q.strQuery())))));
     }
 
     private OrpcReply asyncMethod(OrpcCall call, ExecMethodAsyncRequest q) {
-        return Wire.status(call, service.startAsync(call, this, EXECUTE, q.pResponseHandler(), token -> {
-            CimObject in = Wire.inObject(call, q.pInParams(), "pInParams");
-            if (in != null && !(in instanceof CimInstance)) {
-                throw new CimException(WbemStatus.WBEM_E_INVALID_PARAMETER, "pInParams must be an instance");
-            }
+        return Wire.status(call, service.startAsync(call, namespace, EXECUTE, q.pResponseHandler(), token -> {
             CimInstance out = service.cimom().execMethod(token, namespace, Wire.text(q.strObjectPath()),
-                    Wire.text(q.strMethodName()),
-                    (CimInstance) in);
+                    Wire.text(q.strMethodName()), inParams(call, q.pInParams()));
             return out == null ? AsyncResult.none() : AsyncResult.objects(Stream.of(out));
         }));
     }

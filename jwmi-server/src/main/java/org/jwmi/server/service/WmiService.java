@@ -178,12 +178,6 @@ public final class WmiService implements AutoCloseable {
         allEnumerators.decrementAndGet();
     }
 
-    /** How many enumerators {@code owner} has open. */
-    int openEnumerators(String owner) {
-        AtomicInteger n = enumerators.get(owner);
-        return n == null ? 0 : n.get();
-    }
-
     /**
      * About the bytes {@code o} adds to a smart enumerator's ObjectArray, where every instance after the first of its
      * class travels without its class part: its values (strings at two bytes a character, as the heap may hold them),
@@ -234,17 +228,17 @@ public final class WmiService implements AutoCloseable {
      * runs {@code op} on the async pool, delivering its objects with Indicate and its outcome with SetStatus. Returns
      * the HRESULT of the *Async call itself.
      */
-    int startAsync(OrpcCall call, ServicesObject services, int rights, MInterfacePointer sinkPointer,
+    int startAsync(OrpcCall call, String namespace, int rights, MInterfacePointer sinkPointer,
                    Function<CallerToken, AsyncResult> op) {
         try {
             if (sinkPointer == null) {
                 throw new CimException(WbemStatus.WBEM_E_INVALID_PARAMETER, "pResponseHandler is NULL");
             }
-            CallerToken token = admit(call, services.namespace(), rights);
+            CallerToken token = admit(call, namespace, rights);
             return submit(call, sinkPointer, sink -> {
                 AsyncResult r = op.apply(token);
                 try (Stream<? extends CimObject> s = r.objects()) {
-                    deliver(sink, s.iterator(), Long.MAX_VALUE);
+                    deliver(sink, s.iterator());
                 }
                 return r.string();
             });
@@ -283,8 +277,9 @@ public final class WmiService implements AutoCloseable {
                 if (hr == WbemStatus.WBEM_S_FALSE.code()) {
                     throw new CimException(WbemStatus.WBEM_S_FALSE, "the enumeration ended");
                 }
-                if (hr != 0 && WbemStatus.fromCode(hr) != null && WbemStatus.fromCode(hr).isError()) {
-                    throw new CimException(WbemStatus.fromCode(hr), "enumeration failed");
+                WbemStatus failure = WbemStatus.fromCode(hr);
+                if (failure != null && failure.isError()) {
+                    throw new CimException(failure, "enumeration failed");
                 }
                 return null;
             });
@@ -355,12 +350,10 @@ public final class WmiService implements AutoCloseable {
         return 0;
     }
 
-    private void deliver(AsyncOperation op, Iterator<? extends CimObject> it, long max) {
+    private void deliver(AsyncOperation op, Iterator<? extends CimObject> it) {
         List<CimObject> batch = new ArrayList<>(INDICATE_BATCH);
-        long sent = 0;
-        while (it.hasNext() && sent < max && !op.cancelled.get()) {
+        while (it.hasNext() && !op.cancelled.get()) {
             batch.add(it.next());
-            sent++;
             if (batch.size() == INDICATE_BATCH) {
                 op.sink().indicate(batch);
                 batch.clear();
@@ -376,7 +369,6 @@ public final class WmiService implements AutoCloseable {
         private final UUID id;
         private final SinkConnector.ObjectSink sink;
         private final AtomicBoolean cancelled = new AtomicBoolean();
-        private final AtomicBoolean finalStatusSent = new AtomicBoolean();
 
         AsyncOperation(UUID id, SinkConnector.ObjectSink sink) {
             this.id = id;
@@ -402,9 +394,7 @@ public final class WmiService implements AutoCloseable {
                 if (cancelled.get()) {
                     hr = WbemStatus.WBEM_E_CALL_CANCELLED.code();
                 }
-                if (finalStatusSent.compareAndSet(false, true)) {
-                    sink.setStatus(WbemConstants.WBEM_STATUS_COMPLETE, hr, param, null);
-                }
+                sink.setStatus(WbemConstants.WBEM_STATUS_COMPLETE, hr, param, null);
             } catch (RuntimeException e) {
                 LOG.info("the client's sink did not take the final status: {}", e.getMessage());
             } finally {
